@@ -144,6 +144,8 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Transient, per-run working state of stages (e.g. the spaCy Doc); never stored or exported.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name:

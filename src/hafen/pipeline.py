@@ -28,8 +28,8 @@ REGISTRY: dict[str, str] = {
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "hafen.sentences.v1",
-    "hafen.tables.v1",
     "hafen.entities.v1",
+    "hafen.tables.v1",
     "hafen.topicality.v1",
     "hafen.relations.v1",
     "hafen.figures.v1",
