@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: E501  (long German prose constants are the content of this script)
 """Regenerate the binary / non-UTF-8 example documents from the text constants below.
 
 Outputs (in examples/):
@@ -22,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1] / "examples"
-FIXED_DATE = dt.datetime(2025, 6, 30, 12, 0, 0, tzinfo=dt.timezone.utc)
+FIXED_DATE = dt.datetime(2025, 6, 30, 12, 0, 0, tzinfo=dt.UTC)
 
 FONT_CANDIDATES = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -246,7 +247,7 @@ def build_docx(path: Path) -> None:
             table.style = "Table Grid"
             for row in DOCX_TABLE:
                 cells = table.add_row().cells
-                for c, text in zip(cells, row):
+                for c, text in zip(cells, row, strict=True):
                     c.text = text
             for c in table.rows[0].cells:
                 for run in c.paragraphs[0].runs:
