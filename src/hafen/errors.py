@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "unbekannte Pipeline-Stufe '{name}'; bekannt sind: {known}"),
     "E203": ("pipeline stage '{name}' failed on {source}: {detail}",
              "Pipeline-Stufe '{name}' scheiterte an {source}: {detail}"),
+    "E204": ("the pipeline gave two entities of {source} the same key '{key}'; entity keys must be "
+             "unique within a document",
+             "die Pipeline gab zwei Entitäten von {source} denselben Schlüssel '{key}'; Schlüssel "
+             "müssen innerhalb eines Dokuments eindeutig sein"),
     # store (E3xx)
     "E301": ("the store {path} cannot be opened ({detail}); check the path and its permissions",
              "der Speicher {path} lässt sich nicht öffnen ({detail}); Pfad und Rechte prüfen"),
@@ -52,6 +56,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "kein Dokument mit der Quelle '{source}' im Speicher"),
     "E304": ("PostgreSQL is not supported yet; give a SQLite file path",
              "PostgreSQL wird noch nicht unterstützt; einen SQLite-Dateipfad angeben"),
+    "E305": ("the store {path} is busy or locked ({detail}); wait for the other build to finish",
+             "der Speicher {path} ist belegt oder gesperrt ({detail}); warten, bis der andere Lauf "
+             "fertig ist"),
     # command line and configuration (E4xx)
     "E401": ("no input files found under {paths}; give files or folders with .txt .md .html .pdf .docx .csv",
              "keine Eingabedateien unter {paths}; Dateien oder Ordner mit .txt .md .html .pdf .docx .csv angeben"),
@@ -60,6 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "der Speicher {path} existiert nicht; zuerst mit `hafen build PATH --db {path}` bauen"),
     "E404": ("the evaluation data is missing at {path}; pass --shared DIR",
              "die Evaluationsdaten fehlen unter {path}; --shared DIR angeben"),
+    "E405": ("the evaluation script failed with exit status {status}",
+             "das Evaluationsskript scheiterte mit Status {status}"),
+    "E406": ("the output folder {path} cannot be written ({detail})",
+             "der Ausgabeordner {path} ist nicht beschreibbar ({detail})"),
 }
 
 

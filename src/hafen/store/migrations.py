@@ -1,0 +1,230 @@
+"""Named, recorded schema migrations of the SQLite store.
+
+Each migration is applied once, inside one transaction together with the row that records
+it, so a store is never left half-migrated. Append new migrations; never edit or reorder
+applied ones, because stores in the field have recorded them by name.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from hafen import errors
+
+# Every fact table carries doc_id (ON DELETE CASCADE) and a character span into
+# documents.text plus method and confidence: that is the provenance of the fact.
+_INITIAL = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    lang TEXT,
+    text TEXT NOT NULL,
+    n_words INTEGER NOT NULL,
+    sentences TEXT NOT NULL DEFAULT '[]',
+    meta TEXT NOT NULL DEFAULT '{}',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    stored_at TEXT NOT NULL
+);
+
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    lang TEXT,
+    on_topic INTEGER NOT NULL,
+    title TEXT
+);
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    norm_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    subtype TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    attrs TEXT NOT NULL DEFAULT '{}',
+    n_docs INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE doc_entities (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    subtype TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    on_topic INTEGER NOT NULL,
+    attrs TEXT NOT NULL DEFAULT '{}',
+    method TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    UNIQUE (doc_id, key)
+);
+
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc_entity_id INTEGER REFERENCES doc_entities(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    subtype TEXT,
+    method TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    head_id INTEGER NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+    tail_id INTEGER NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    role TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    method TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+
+CREATE TABLE figures (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc_entity_id INTEGER REFERENCES doc_entities(id) ON DELETE SET NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT,
+    subject TEXT,
+    qualifier TEXT,
+    method TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+
+CREATE TABLE datasets (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    name TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    columns TEXT NOT NULL,
+    method TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+
+CREATE TABLE dataset_rows (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    "values" TEXT NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    doc_entity_id INTEGER REFERENCES doc_entities(id) ON DELETE SET NULL
+);
+
+CREATE TABLE failures (
+    source TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Child-side foreign keys need indexes, or every cascading delete scans the whole table.
+_INDEXES = """
+CREATE INDEX segments_doc ON segments(doc_id);
+CREATE INDEX doc_entities_doc ON doc_entities(doc_id);
+CREATE INDEX doc_entities_entity ON doc_entities(entity_id);
+CREATE INDEX doc_entities_type_name ON doc_entities(type, name);
+CREATE INDEX mentions_doc ON mentions(doc_id);
+CREATE INDEX mentions_entity ON mentions(doc_entity_id);
+CREATE INDEX relations_doc ON relations(doc_id);
+CREATE INDEX relations_head ON relations(head_id);
+CREATE INDEX relations_tail ON relations(tail_id);
+CREATE INDEX figures_doc ON figures(doc_id);
+CREATE INDEX figures_entity ON figures(doc_entity_id);
+CREATE INDEX datasets_doc ON datasets(doc_id);
+CREATE INDEX dataset_rows_dataset ON dataset_rows(dataset_id);
+CREATE INDEX dataset_rows_doc ON dataset_rows(doc_id);
+CREATE INDEX dataset_rows_entity ON dataset_rows(doc_entity_id);
+CREATE INDEX entities_type_key ON entities(type, norm_key);
+"""
+
+# The fields of a failure's coded message, so status can show it in the reader's language.
+_FAILURE_ARGS = """
+ALTER TABLE failures ADD COLUMN args TEXT NOT NULL DEFAULT '{}';
+"""
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_documents_and_facts", _INITIAL),
+    ("0002_lookup_indexes", _INDEXES),
+    ("0003_failure_args", _FAILURE_ARGS),
+]
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into statements; ``executescript`` would commit, breaking atomicity."""
+    statements, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the store, in the order they were applied."""
+    rows = conn.execute("SELECT name FROM migrations ORDER BY rowid").fetchall()
+    return [row[0] for row in rows]
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> list[str]:
+    """Apply the migrations the store lacks; returns the names applied now.
+
+    ``conn`` must be in autocommit mode; each migration runs in its own transaction.
+    """
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    known = {name for name, _ in MIGRATIONS}
+    for name in applied(conn):
+        if name not in known:
+            raise errors.StoreError("E302", path=path, name=name)
+    done: list[str] = []
+    for name, sql in MIGRATIONS:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-check under the write lock: another process may have migrated meanwhile.
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("COMMIT")
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        done.append(name)
+    return done
