@@ -1,0 +1,225 @@
+"""Stage ``hafen.figures.v1``: key figures with what they count, "bis zu 4.000 neue Arbeitsplätze".
+
+A figure is a number with a unit (€, %, ha, m², multiplied out for Mio./Mrd.) or with a
+counted noun after it. Dates, years, clock times, section and phone numbers, label numbers
+("Themengruppe 3", "Industrie 4.0") and table cells (the tables stage owns them) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hafen.document import Document, Figure
+from hafen.numbers import MULTIPLIERS, UNITS, parse_number
+
+QUALIFIERS = (
+    "bis zu",
+    "mehr als",
+    "weniger als",
+    "über",
+    "rund",
+    "fast",
+    "knapp",
+    "etwa",
+    "ca.",
+    "circa",
+    "nahezu",
+    "mindestens",
+    "insgesamt",
+    "annähernd",
+    "gut",
+    "maximal",
+    "bis",
+)
+_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_MULT = r"Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend"
+_UNIT = (
+    r"€|Euro\b|EUR\b|%|Prozent\b|ha\b|Hektar\b|m²|qm\b|Quadratmetern?\b|km²|km\b|Kilometern?\b|Metern?\b|"
+    r"MW\b|GW\b|kW\b|Megawatt\b|Gigawatt\b|Kilowatt\b"
+)
+
+FIGURE_RE = re.compile(
+    rf"(?:(?P<qual>(?i:{_QUAL}))\s+)?"
+    r"(?<![\w.,/§-])(?P<num>[-−]?\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|[-−]?\d+(?:[,.]\d+)?)"
+    r"(?![\w/]|[.,]\d)"
+    rf"(?:\s*(?P<mult>(?i:{_MULT})))?"
+    rf"(?:\s*(?P<unit>(?i:{_UNIT})))?"
+    r"(?P<subj>[ \t]+(?:[a-zäöüß][\wäöüß-]*[ \t]+){0,2}[A-ZÄÖÜ][\wäöüßÄÖÜ*:-]+)?"
+    r"(?P<per>[ \t]+(?:jährlich|pro\s+Jahr|im\s+Jahr|monatlich|pro\s+Monat))?",
+)
+_MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
+    "jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez"
+)
+_DATE_AFTER = re.compile(rf"^\.\s*(?:{_MONTHS})\b|^\.\d|^:\d|^\s*Uhr\b", re.IGNORECASE)
+_SKIP_BEFORE = re.compile(
+    r"(?:§§?|Art\.|Abs\.|Nr\.|Tel\.?|Telefon|Fax|Mobil|Postfach|Seite|S\.|Kapitel|Ziffer|PLZ)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Counted nouns that are durations or calendar words, not key figures
+_NOT_SUBJECTS = re.compile(
+    r"^(?:Minute|Stunde|Sekunde|Tag|Woche|Monat|Jahr|Jahrzehnt|Jahrhundert|Uhr|Mal|Prozentpunkt)\w*$|"
+    rf"^(?:{_MONTHS})$",
+    re.IGNORECASE,
+)
+_DATIVE_PLURAL = re.compile(r"(?:enden|igten|llten|ierten|ern)$")
+_TIME_AFTER = re.compile(r"^\s*(?:Uhr|h\b)")
+
+
+def subject_lemma(word: str) -> str:
+    """Undo the dative plural "-n" where it is safe: "Studierenden" → "Studierende"."""
+    if _DATIVE_PLURAL.search(word) and len(word) > 5:
+        return word[:-1]
+    return word
+
+
+def _in_table(doc: Document, start: int) -> bool:
+    if any(t.start <= start < t.end for t in doc.tables):
+        return True
+    seg = doc.segment_at(start)
+    return seg is not None and seg.kind == "table"
+
+
+def _entity_for(doc: Document, start: int, end: int) -> str | None:
+    """The entity a figure is about: the nearest named actor before it in the same sentence."""
+    sent = doc.sentence_at(start) or (max(0, start - 150), end)
+    keys = {e.key: e.type for e in doc.entities}
+    cands = [
+        m
+        for m in doc.mentions
+        if m.entity in keys
+        and keys[m.entity] in {"ORG", "PROJECT", "EVENT", "PLACE"}
+        and sent[0] <= m.start
+        and m.end <= start
+        and start - m.end <= 80
+        and _same_clause(doc.text[m.end : start])
+    ]
+    actors = [m for m in cands if keys[m.entity or ""] != "PLACE"]
+    pool = actors or cands  # a place only when no actor is named before the figure
+    if not pool:
+        return None
+    return max(pool, key=lambda m: m.end).entity
+
+
+def _is_heading_number(text: str, start: int) -> bool:
+    """ "4.1 Infrastruktur", "2 Stand der Technik": a section number opening a short line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    line = text[line_start:].split("\n", 1)[0].strip()
+    return (
+        len(line) <= 80
+        and not line.endswith((".", "!", "?"))
+        and bool(re.match(r"\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ]", line))
+    )
+
+
+def _is_postcode(doc: Document, num: str, end: int) -> bool:
+    """ "44122 Dortmund": five bare digits before a place name or on an address line."""
+    if not re.fullmatch(r"\d{5}", num):
+        return False
+    if any(m.start == end + 1 and m.type == "PLACE" for m in doc.mentions):
+        return True
+    line_start = doc.text.rfind("\n", 0, end) + 1
+    line = doc.text[line_start : end + 40].split("\n")[0]
+    return bool(
+        re.search(r"(?:straße|str\.|weg|platz|allee|gasse|ring|damm)\s*\d+\w?\s*,?\s*\d{5}\s+[A-ZÄÖÜ]", line)
+    )
+
+
+def _same_clause(between: str) -> bool:
+    """No clause boundary between an actor and its figure, except a relative clause on the actor."""
+    if re.search(r"[;.!?:]", between):
+        return False
+    parts = between.split(",")
+    return len(parts) == 1 or (
+        len(parts) == 2
+        and not parts[0].strip()
+        and bool(re.match(r"\s*(?:das|die|der|welche[sr]?)\b", parts[1]))
+    )
+
+
+def find_figures(doc: Document) -> list[Figure]:
+    out: list[Figure] = []
+    text = doc.text
+    for m in FIGURE_RE.finditer(text):
+        num_start, num_end = m.span("num")
+        if _in_table(doc, num_start) or "\t" in text[max(0, num_start - 1) : num_end + 1]:
+            continue
+        if _DATE_AFTER.search(text[num_end : num_end + 12]) or _TIME_AFTER.search(
+            text[num_end : num_end + 5]
+        ):
+            continue
+        if _SKIP_BEFORE.search(text[max(0, num_start - 12) : num_start]):
+            continue
+        if _is_heading_number(text, num_start):
+            continue
+        prev_word = re.search(r"(\S+)\s*$", text[max(0, num_start - 40) : num_start])
+        if prev_word and re.match(r"^[A-ZÄÖÜ][\wäöüß-]*$", prev_word.group(1)) and not m["qual"]:
+            continue  # a label number: "Themengruppe 3", "Industrie 4.0", "Mark 51"
+        if _is_postcode(doc, m["num"], num_end):
+            continue
+        seg = doc.segment_at(num_start)
+        lang = seg.lang if seg and seg.lang else doc.lang
+        value = parse_number(m["num"].replace("−", "-"), "en" if lang == "en" else "de")
+        if value is None:
+            continue
+        unit = None
+        if m["unit"]:
+            unit = UNITS.get(m["unit"].casefold(), UNITS.get(m["unit"]))
+        mult = MULTIPLIERS.get(m["mult"].rstrip(".").casefold(), 1.0) if m["mult"] else 1.0
+        subject = None
+        end = m.end("unit") if m["unit"] else m.end("mult") if m["mult"] else num_end
+        subj_words = m["subj"].split() if m["subj"] else []
+        if unit is not None and len(subj_words) > 1:
+            subj_words = []  # "4 ha wird der Energiecampus": a unit figure takes only a noun right after it
+        if subj_words:
+            noun = subj_words[-1].rstrip(":")
+            if _NOT_SUBJECTS.match(noun):
+                continue
+            if noun.casefold() in {"euro", "prozent"}:
+                unit = unit or UNITS[noun.casefold()]
+            else:
+                subject = subject_lemma(noun)
+            end = m.end("subj")
+        if m["per"] and (subj_words or not m["subj"]):
+            end = m.end("per")
+        if unit is None and subject is None and lang == "en":
+            word = re.match(r"\s+([A-Za-z][\w-]{2,})", text[end : end + 40])
+            if word and not _NOT_SUBJECTS.match(word.group(1)):
+                subject, end = word.group(1), end + word.end()
+        if unit is None and subject is None:
+            continue  # a bare number says nothing on its own
+        if (
+            unit is None
+            and mult == 1.0
+            and isinstance(value, int)
+            and 1900 <= value <= 2100
+            and "." not in m["num"]
+        ):
+            continue  # a year: "2022 eröffneten"
+        start = m.start("qual") if m["qual"] else num_start
+        out.append(
+            Figure(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=float(value) * mult,
+                unit=unit,
+                subject=subject,
+                entity=_entity_for(doc, start, end),
+                qualifier=m["qual"].casefold() if m["qual"] else None,
+                confidence=0.8 if subject else 0.6,
+            )
+        )
+    return out
+
+
+def figures_stage(doc: Document) -> Document:
+    doc.figures = find_figures(doc)
+    return doc
+
+
+def make_stage() -> Callable[[Document], Document]:
+    return figures_stage

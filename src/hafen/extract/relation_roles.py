@@ -1,0 +1,76 @@
+"""Person roles for ``hafen.relations.v1``: ``works_for`` with the role the text gives.
+
+"Heike Marzen, Geschäftsführerin der Wirtschaftsförderung Dortmund", "WEG-Geschäftsführer
+Rouven Beeck", "Prof. Y von der Z", "P, der bei der Stadt X verantwortlich ist für …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from hafen.extract import relation_patterns as P
+from hafen.extract.relation_context import SentenceContext
+
+
+def roles_between(s: SentenceContext, i: int) -> None:
+    """``works_for`` stated between the neighbouring mentions ``i`` and ``i + 1``."""
+    a, b = s.ments[i], s.ments[i + 1]
+    gap = s.gap(i, i + 1)
+    # "WEG-Geschäftsführer Rouven Beeck"
+    if a.type == "ORG" and b.type == "PERSON":
+        m = re.match(rf"^-({P.ROLE})\s+$", gap)
+        if m:
+            s.add(b, "works_for", a, "role_compound", role=m.group(1))
+        # "der Chor und das Ensemble mit dem Intendanten und Leiter Thomas Hengelbrock"
+        m = re.match(
+            rf"^\s*mit\s+(?:dem|der|ihrem|seinem|ihrer|seiner)\s+({P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+$",
+            gap,
+        )
+        if m:
+            with_role = _nominative_role(m.group(1))
+            s.add(b, "works_for", a, "role_with", role=with_role)
+            k = i
+            while k > 0 and s.ments[k - 1].type == "ORG" and P.COORD_GAP.match(s.gap(k - 1, k)):
+                s.add(b, "works_for", s.ments[k - 1], "role_with", role=with_role)
+                k -= 1
+    # "Heike Marzen, Geschäftsführerin der Wirtschaftsförderung Dortmund"
+    if a.type == "PERSON" and b.type == "ORG":
+        m = re.match(
+            rf"^\s*,\s*(?:{P.ART}\s+)?({P.ADJ}?{P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+"
+            r"(?:der|des|bei\s+der|beim|bei\s+dem|von\s+der|vom|im|am|für\s+die|für\s+den)\s+"
+            rf"{P.ADJ}?$",
+            gap,
+        )
+        if m:
+            s.add(a, "works_for", b, "role_apposition", role=m.group(1).strip())
+        m = P.UNIT_ROLE.match(gap)
+        if m:
+            s.add(a, "works_for", b, "role_unit", role=m.group(1).strip())
+        m = re.match(r"^\s*,\s*(?:der|die)\s+(?:bei\s+der|beim|bei\s+dem|im|in\s+der)\s+$", gap)
+        if m:
+            tail = s.text[b.end : b.end + 60]
+            v = re.match(r"\s+(?:als\s+)?([\w ]*?)\s*(?:ist|arbeitet|tätig)\b", tail)
+            if v or re.match(r"\s+(?:arbeitet|tätig|verantwortlich|zuständig)", tail):
+                role = _clause_role(s.text[b.end : s.end])
+                s.add(a, "works_for", b, "role_clause", role=role)
+        title = P.TITLE_RE.search(s.text[max(s.start, a.start - 20) : a.end])
+        if title and re.match(r"^\s*(?:\([^)]*\)\s*)?(?:von\s+der|vom|von\s+dem|von)\s+$", gap):
+            s.add(a, "works_for", b, "title_von", role=title.group(0).strip())
+    # "der Intendant des Dortmunder Konzerthauses, Raphael von Hoensbroech"
+    if a.type == "ORG" and b.type == "PERSON" and re.match(r"^\s*,?\s*$", gap):
+        lead = s.text[max(s.start, a.start - 60) : a.start]
+        m = re.search(rf"\b({P.ROLE})\s+(?:der|des|bei\s+der|beim|vom|von\s+der)\s+{P.ADJ}?$", lead)
+        if m:
+            s.add(b, "works_for", a, "role_before", role=m.group(1))
+
+
+def _nominative_role(role: str) -> str:
+    """ "Intendanten und Leiter" → "Intendant und Leiter": drop the weak-noun dative "-en"."""
+    return " ".join(re.sub(r"(ant|ent|ist|or)en$", r"\1", w) for w in role.split())
+
+
+def _clause_role(rest: str) -> str | None:
+    m = re.match(r"\s*(?:als\s+)?(?:ist\s+)?(verantwortlich|zuständig)\s+(?:ist\s+)?(für\s+[^,.;]+)", rest)
+    if m:
+        return f"{m.group(1)} {m.group(2)}".strip()
+    return None

@@ -1,0 +1,462 @@
+"""Stage ``hafen.relations.v1``: relations the text states, found sentence by sentence.
+
+Each sentence's linked mentions are read in order together with the text between them.
+Two kinds of evidence are used: the gap between two neighbouring mentions ("X der Y",
+"X in Y", "Y-Geschäftsführer P") and cue words (``relation_patterns``) that choose a head
+before and a tail after them. Every relation keeps the sentence as evidence, the pattern
+family as ``method`` and that family's confidence; type signatures from the guidelines
+filter whatever the patterns propose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hafen.document import SYMMETRIC_RELATIONS, Document, Relation
+from hafen.extract import relation_patterns as P
+from hafen.extract.relation_context import LinkedMention, SentenceContext, linked_mentions, sentence_spans
+from hafen.extract.relation_names import name_relations, role_relations
+from hafen.extract.relation_roles import roles_between
+
+
+def _adjacent(s: SentenceContext) -> None:
+    """Neighbouring mentions: genitive attributes, "bei der", places after prepositions, roles."""
+    for i in range(len(s.ments) - 1):
+        a, b = s.ments[i], s.ments[i + 1]
+        gap = s.gap(i, i + 1)
+        if P.GENITIVE_GAP.match(gap) or P.AT_ORG_GAP.match(gap):
+            if a.type == b.type:
+                s.add(a, "part_of", b, "genitive")
+            elif b.type == "ORG" and a.type in {"PROJECT", "EVENT"}:
+                name = s.text[a.start : a.end]
+                rel = "develops" if P.STRATEGY_WORD.search(name) else "organizes"
+                s.add(b, rel, a, "genitive")
+        origin = re.search(r"\b(?:aus|nach|von)\s+$", s.text[max(s.start, a.start - 6) : a.start])
+        if b.type == "PLACE" and a.type != "PERSON" and P.PLACE_GAP.match(gap) and not origin:
+            s.add(a, "located_in", b, "preposition_place")
+            k = i
+            while k > 0 and s.ments[k - 1].key == a.key:  # "Fraunhofer-Institut … (IML)"
+                k -= 1
+            # only a tight "X und Y in Z"; "X sowie Y in Z" usually places Y alone
+            if (
+                k > 0
+                and s.ments[k - 1].type == a.type
+                and P.COORD_GAP.match(s.gap(k - 1, k))
+                and "und" in s.gap(k - 1, k)
+            ):
+                s.add(s.ments[k - 1], "located_in", b, "coordinated_place")
+        roles_between(s, i)
+        if a.type == "PLACE" and b.type == "PLACE" and gap.strip() == "(":
+            _places_in_brackets(s, i)
+
+
+def _places_in_brackets(s: SentenceContext, i: int) -> None:
+    """ "im Westfälischen Ruhrgebiet (Dortmund, Kreis Unna, Hamm)": the listed places lie in it."""
+    region, members = s.ments[i], [s.ments[i + 1]]
+    for j in range(i + 2, len(s.ments)):
+        if s.ments[j].type != "PLACE" or not re.fullmatch(r"\s*(?:,|und|sowie)\s*", s.gap(j - 1, j)):
+            break
+        members.append(s.ments[j])
+    if not s.text[members[-1].end :].lstrip().startswith(")"):
+        return  # not a closed list of places
+    for m in members:
+        s.add(m, "located_in", region, "places_in_brackets")
+
+
+def _seat(s: SentenceContext) -> None:
+    for cue in P.SEAT_CUE.finditer(s.text, s.start, s.end):
+        places = [m for m in s.ments if m.type == "PLACE" and abs(m.start - cue.end()) < 60]
+        places = [p for p in places if p.start >= cue.end() or p.end <= cue.start()]
+        if not places:
+            continue
+        place = min(places, key=lambda p: abs(p.start - cue.end()))
+        heads = s.before(min(place.start, cue.start()), {"ORG", "PROJECT", "EVENT"}, clause=False)
+        if heads:
+            s.add(s.governor(heads[0]), "located_in", place, "seat_cue")
+
+
+def _cooperation(s: SentenceContext) -> None:
+    for cue in P.COOP_MIT.finditer(s.text, s.start, s.end):
+        tails = s.listed_after(cue.end(), {"ORG"})
+        # "kooperiert das X bereits seit 2022 mit Y": the subject may sit inside the cue
+        heads = s.before(cue.end(), {"ORG"}, clause=False)
+        heads = [h for h in heads if h not in tails]
+        if heads and re.search(r"\b(?:und|sowie|samt)\b|;", s.text[heads[0].end : cue.start()]):
+            heads = []  # the nearest actor belongs to another phrase of a list
+        if tails and heads:
+            head = s.governor(heads[0])
+            for t in tails:
+                s.add(head, "cooperates_with", t, "cooperation_mit")
+            s.group_out = _unique([head, *tails])
+    for cue in P.COOP_ZWISCHEN.finditer(s.text, s.start, s.end):
+        members = s.listed_after(cue.end(), {"ORG"})
+        _pairwise(s, members, "cooperation_zwischen")
+    for cue in P.COOP_PLURAL.finditer(s.text, s.start, s.end):
+        heads = _coordinated_before(s, cue.start())
+        if len(heads) >= 2 and "mit" not in s.text[heads[-1].end : cue.start()]:
+            _pairwise(s, heads, "cooperation_plural")
+            s.group_out = heads
+
+
+def _coordinated_before(s: SentenceContext, pos: int) -> list[LinkedMention]:
+    """The ORG list nearest before ``pos`` in its clause: "X, Y und das Start-up Z"."""
+    before = sorted(s.before(pos, {"ORG"}), key=lambda m: m.start)
+    if not before:
+        return []
+    chain = [before[-1]]
+    idx = s.ments.index(before[-1])
+    for j in range(idx - 1, -1, -1):
+        m, gap = s.ments[j], s.gap(j, j + 1)
+        if m.key == chain[-1].key and gap.strip() in {"", "("}:
+            continue  # "Fraunhofer-Institut … (IML)"
+        if m.type == "ORG" and P.CHAIN_GAP.match(gap):
+            chain.append(m)
+            continue
+        break
+    return _unique(list(reversed(chain)))
+
+
+def _founders(s: SentenceContext) -> None:
+    """ "Die X GmbH wurde von P und Q gegründet": P and Q work for X as founders."""
+    for cue in P.FOUNDED.finditer(s.text, s.start, s.end):
+        people = [m for m in s.ments if m.type == "PERSON" and m.end <= cue.start()]
+        orgs = s.before(people[0].start, {"ORG"}, clause=False) if people else []
+        if not orgs or not P.FOUNDED_BY.search(s.text[orgs[0].end : people[0].start]):
+            continue
+        for p in people:
+            s.add(p, "works_for", s.governor(orgs[0]), "founder", role="Gründer")
+
+
+def _pairwise(s: SentenceContext, members: list[LinkedMention], family: str) -> None:
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            s.add(a, "cooperates_with", b, family)
+
+
+def _part_of(s: SentenceContext) -> None:
+    for cue in P.PART_CUES.finditer(s.text, s.start, s.end):
+        tails = s.after(cue.end(), {"ORG", "PROJECT"})
+        heads = s.before(cue.start(), {"ORG", "PROJECT"}, clause=False)
+        if tails and heads:
+            s.add(s.governor(heads[0]), "part_of", tails[0], "part_cue")
+    if P.PART_OF_PREV.match(s.text[s.start : s.end]) and s.prev:
+        heads = s.after(s.start, {"ORG", "PROJECT"})
+        tails = [m for m in reversed(s.prev) if m.type in {"ORG", "PROJECT"}]
+        if heads and tails:
+            s.add(heads[0], "part_of", tails[0], "part_cue")
+    for i in range(len(s.ments) - 1):  # "über die Tochtergesellschaft X"
+        if P.SUBSIDIARY.search(s.text[s.start : s.ments[i + 1].start]):
+            parents = s.before(s.ments[i + 1].start, {"ORG"}, clause=False)
+            if parents:
+                s.add(s.ments[i + 1], "part_of", s.governor(parents[0]), "part_cue")
+    for cue in P.UNION.finditer(s.text, s.start, s.end):
+        heads = s.before(cue.start(), {"ORG", "PROJECT"}, clause=False)
+        if not heads:
+            continue
+        head = s.governor(heads[0])
+        members = s.after(cue.end(), {head.type})
+        for m in members:
+            s.add(m, "part_of", head, "union_members")
+        s.group_out = _unique(members)
+
+
+def _unique(ments: list[LinkedMention]) -> list[LinkedMention]:
+    seen: dict[str, LinkedMention] = {}
+    for m in ments:
+        seen.setdefault(m.key, m)
+    return list(seen.values())
+
+
+def _together(s: SentenceContext) -> None:
+    """ "Gemeinsam arbeiten sie an X": the group of the previous sentence cooperates and works on X."""
+    cue = P.TOGETHER.match(s.text[s.start : s.end])
+    if not cue or len(s.group_in) < 2:
+        return
+    _pairwise(s, s.group_in, "together")
+    topics = [m for m in s.ments if m.type == "TOPIC" and m.start >= s.start + cue.end()]
+    if topics:
+        for member in s.group_in:
+            for t in _topic_list(s, topics[0]):
+                s.add(member, "focuses_on", t, "together_focus")
+
+
+def _docked(s: SentenceContext) -> None:
+    """ "Das an der X angedockte Projekt": X runs it; "bei der X wurde ein Team (Y) eingerichtet"."""
+    for cue in P.SET_UP_AT.finditer(s.text, s.start, s.end):
+        lead = s.text[s.start : cue.start()]
+        org = _host_before(s, cue.start())
+        if org is None:
+            continue
+        ana = s.anaphor()
+        if ana is not None and cue.group(0).startswith("angedockt") and lead.lstrip().startswith("Das"):
+            s.add(org, "organizes", ana, "docked")
+        for x in (x for x in s.ments if org.end <= x.start and x.end <= cue.start()):
+            if x.type == "ORG":
+                s.add(x, "part_of", org, "set_up_at")
+            elif x.type in {"PROJECT", "EVENT"}:
+                s.add(org, "organizes", x, "set_up_at")
+
+
+def _host_before(s: SentenceContext, pos: int) -> LinkedMention | None:
+    """The nearest ORG before ``pos`` introduced by "an der", "bei der" or "beim"."""
+    for m in reversed([x for x in s.ments if x.end <= pos and x.type == "ORG"]):
+        if re.search(
+            r"\b(?:an|bei)\s+(?:der|dem)\s+$|\bbeim\s+$", s.text[max(s.start, m.start - 12) : m.start]
+        ):
+            return m
+    return None
+
+
+def _organizes(s: SentenceContext) -> None:
+    targets = {"EVENT", "PROJECT"}
+    for cue in P.ORG_PASSIVE.finditer(s.text, s.start, s.end):
+        orgs = s.after(cue.end(), {"ORG"})
+        if not orgs:
+            continue
+        here = s.before(cue.start(), targets, clause=False) or s.after(orgs[0].end, targets)
+        if here:
+            s.add(orgs[0], "organizes", here[0], "organize_passive")
+        elif s.prev:
+            prev = [m for m in reversed(s.prev) if m.type in targets]
+            if prev:
+                s.add(orgs[0], "organizes", prev[0], "organize_passive_prev")
+    for cue in P.ORG_ATTRIBUTIVE.finditer(s.text, s.start, s.end):
+        # "die durch die Wirtschaftsförderung initiierte Plattform X", "die von X und Y getragene Z"
+        lead = s.text[max(s.start, cue.start() - 120) : cue.start()]
+        by = list(re.finditer(r"\b(?:von|vom|durch)\b", lead))
+        if not by:
+            continue
+        agent_from = cue.start() - len(lead) + by[-1].end()
+        agents = [m for m in s.ments if m.type == "ORG" and agent_from <= m.start and m.end <= cue.start()]
+        nxt = [m for m in s.ments if m.start >= cue.end()][:1]
+        if not agents or not nxt or nxt[0].start - cue.end() > 40:
+            continue
+        for agent in agents:
+            if nxt[0].type in targets:
+                s.add(agent, "organizes", nxt[0], "organize_attributive")
+            elif nxt[0].type == "ORG":
+                s.add(nxt[0], "part_of", agent, "organize_attributive")
+    _agent_passive(s, P.ORG_PARTICIPLE, "organizes", targets, "organize_agent")
+    _active(s, P.ORG_ACTIVE, "organizes", targets, "organize_active")
+
+
+def _agent_passive(
+    s: SentenceContext, cue_re: re.Pattern[str], rel: str, targets: set[str], family: str
+) -> None:
+    """ "Die Messe wird von der IHK veranstaltet": the agent before a verb-final participle."""
+    for cue in cue_re.finditer(s.text, s.start, s.end):
+        agents = [m for m in s.before(cue.start(), {"ORG"}) if cue.start() - m.end <= 25]
+        if not agents:
+            continue
+        agent = s.governor(agents[0])
+        if not P.AGENT_BEFORE.search(s.text[max(s.start, agent.start - 12) : agent.start]):
+            continue
+        objs = [m for m in s.before(agent.start, targets, clause=False) if m.key != agent.key]
+        if objs:
+            s.add(agent, rel, s.governor(objs[0]), family)
+        elif rel == "organizes" and s.prev:
+            prev = [m for m in reversed(s.prev) if m.type in targets]
+            if prev:
+                s.add(agent, rel, prev[0], family + "_prev")
+
+
+def _active(s: SentenceContext, cue_re: re.Pattern[str], rel: str, targets: set[str], family: str) -> None:
+    for cue in cue_re.finditer(s.text, s.start, s.end):
+        if re.match(r"\s*(?:von|vom|durch)\b", s.text[cue.end() : cue.end() + 6]):
+            continue  # passive, handled elsewhere
+        if re.search(r"te[nrms]?$", cue.group(0)) and re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", s.text[cue.end() :]):
+            continue  # attributive participle: "die koordinierte Umsetzung"
+        subj = s.before(cue.start(), {"ORG"})
+        after = s.after(cue.end(), {"ORG", *targets})
+        if not subj and after and after[0].type == "ORG" and after[0].start - cue.end() < 12:
+            subj, after = [after[0]], after[1:]  # verb-second: "plant die Stadt X ein Y"
+        objs = [
+            m
+            for m in after
+            if m.type in targets
+            and not re.search(r"\bmit\s+(?:dem|der|den)?\s*$", s.text[cue.end() : m.start])
+        ]
+        if subj and not objs:  # verb-final: "Die Stadt will einen Fonds X auflegen"
+            objs = [
+                m for m in s.ments if subj[0].end <= m.start and m.end <= cue.start() and m.type in targets
+            ]
+        if subj and objs:
+            subjects = _coordinated_before(s, cue.start()) if subj[0].end <= cue.start() else []
+            if s.governor(subj[0]) not in subjects:
+                subjects = [s.governor(subj[0])]
+            for subject in subjects:  # "X, Y und Z starten P"
+                s.add(subject, rel, objs[0], family)
+
+
+def _frame_part(s: SentenceContext) -> None:
+    """ "Im Rahmen des Masterplans X soll ein Projekt Y entstehen": Y is part of X."""
+    for cue in P.FRAME_PART.finditer(s.text, s.start, s.end):
+        frames = [m for m in s.after(cue.end(), {"PROJECT"}) if m.start - cue.end() < 25]
+        if not frames:
+            continue
+        for m in s.after(frames[0].end, {"PROJECT"}):
+            if m.key != frames[0].key and re.search(
+                r"\b(?:Projekt|Vorhaben|Initiative|Programm)\w*\b", s.text[frames[0].end : m.start]
+            ):
+                s.add(m, "part_of", frames[0], "frame_part")
+                break
+
+
+def _examples_of_org(s: SentenceContext) -> None:
+    """ "Innovationsprojekten der Wirtschaftsförderung wie X und „Y“": the organisation runs X and Y."""
+    for i, org in enumerate(s.ments[:-1]):
+        if org.type != "ORG" or not P.EXAMPLES_OF_ORG.match(s.gap(i, i + 1)):
+            continue
+        if not P.PROGRAMME_BEFORE.search(s.text[max(s.start, org.start - 40) : org.start]):
+            continue
+        for m in s.listed_after(s.ments[i + 1].start, {"PROJECT", "EVENT"}):
+            j = s.ments.index(m)
+            owned = j + 1 < len(s.ments) and P.GENITIVE_GAP.match(s.gap(j, j + 1))
+            if not owned:  # "der Digitalen Werkbank der TZ Net" belongs to another organisation
+                s.add(org, "organizes", m, "examples_of_org")
+
+
+def _develops(s: SentenceContext) -> None:
+    _active(s, P.DEV_ACTIVE, "develops", {"PROJECT"}, "develop_active")
+
+
+def _focus(s: SentenceContext) -> None:
+    topics = [m for m in s.ments if m.type == "TOPIC"]
+    if not topics:
+        return
+    actors = {"ORG", "PROJECT", "EVENT"}
+    for cue in P.FOCUS_CUE.finditer(s.text, s.start, s.end):
+        heads = s.before(cue.start(), actors, clause=False)
+        family = "focus_cue"
+        ana = s.anaphor()
+        if ana is not None:
+            heads, family = [ana], "focus_anaphor"
+        elif P.ANAPHOR.match(s.text[s.start : s.end]):
+            continue  # the subject is "Das … Projekt" whose antecedent is unknown
+        if not heads:  # "Der Schwerpunkt des Clusters X liegt auf Y"
+            heads = [
+                m
+                for m in s.after(cue.end(), actors)
+                if P.GENITIVE_AFTER_CUE.match(s.text[cue.end() : m.start])
+            ]
+        if not heads:
+            continue
+        head = s.governor(heads[0])
+        found = [t for t in topics if t.start >= max(cue.start(), head.end) and t.start - cue.end() < 120]
+        if not found and P.FOCUS_VERB_FINAL.match(cue.group(0)):
+            found = [t for t in topics if head.end <= t.start and t.end <= cue.start()]
+        if not found:
+            continue
+        for t in _topic_list(s, found[0]):
+            s.add(head, "focuses_on", t, family)
+        return
+
+
+def _topic_list(s: SentenceContext, first: LinkedMention) -> list[LinkedMention]:
+    out = [first]
+    idx = s.ments.index(first)
+    for j in range(idx + 1, len(s.ments)):
+        gap = s.gap(j - 1, j)
+        if s.ments[j].type == "TOPIC" and re.match(
+            r"^\s*(?:\([^)]*\)\s*)?(?:,|und|sowie|oder|über|bis\s+hin\s+zu|bis\s+zu|/)?\s*(?:\w+\s+){0,2}$",
+            gap,
+        ):
+            out.append(s.ments[j])
+        elif s.ments[j].type == "TOPIC":
+            continue
+        else:
+            break
+    return out
+
+
+def _funds(s: SentenceContext) -> None:
+    for cue in P.FUND_PASSIVE.finditer(s.text, s.start, s.end):
+        funders = s.after(cue.end(), {"ORG"})
+        if not funders or funders[0].start - cue.end() > 30:
+            continue
+        funded = s.before(cue.start(), {"ORG", "PROJECT"}, clause=False)
+        if funded:
+            s.add(funders[0], "funds", s.governor(funded[0]), "fund_passive")
+    _agent_passive(s, P.FUND_PARTICIPLE, "funds", {"ORG", "PROJECT"}, "fund_agent")
+    _active(s, P.FUND_ACTIVE, "funds", {"ORG", "PROJECT"}, "fund_active")
+
+
+def _heading_focus(s: SentenceContext) -> None:
+    """A heading "Fraunhofer ISST: Souveräne Datenräume" names what the actor works on."""
+    line = s.text[s.start : s.end]
+    if line.rstrip().endswith((".", "!", "?")) or ":" not in line or not s.ments:
+        return
+    first = s.ments[0]
+    colon = s.text.find(":", first.end, s.end)
+    if first.start != s.start or first.type not in {"ORG", "PROJECT", "EVENT"} or colon < 0:
+        return
+    if s.text[first.end : colon].strip():
+        return
+    topics = [m for m in s.ments if m.type == "TOPIC" and m.start > colon]
+    if topics:
+        for t in _topic_list(s, topics[0]):
+            s.add(first, "focuses_on", t, "heading_focus")
+
+
+FAMILIES: tuple[Callable[[SentenceContext], None], ...] = (
+    _adjacent,
+    _together,
+    _seat,
+    _cooperation,
+    _part_of,
+    _docked,
+    _organizes,
+    _develops,
+    _focus,
+    _funds,
+    _heading_focus,
+    _examples_of_org,
+    _frame_part,
+    _founders,
+)
+
+
+def find_relations(doc: Document) -> list[Relation]:
+    ments = linked_mentions(doc)
+    best: dict[tuple[str, str, str], Relation] = {}
+    prev: list[LinkedMention] = []
+    group: list[LinkedMention] = []
+    tables = [(t.start, t.end) for t in doc.tables]
+    tables += [(g.start, g.end) for g in doc.segments if g.kind == "table"]
+    for start, end in sentence_spans(doc):
+        if any(a <= start < b for a, b in tables):
+            continue  # table rows state no relations; the tables stage links them to places
+        inside = [m for m in ments if start <= m.start and m.end <= end]
+        sent = SentenceContext(doc.text, start, end, inside, prev)
+        sent.group_in = group
+        if inside:
+            for family in FAMILIES:
+                family(sent)
+            prev = [*prev, *inside][-30:]
+            group = sent.group_out
+        for c in sent.out:
+            conf = P.CONFIDENCE[c.family]
+            rel = Relation(
+                c.head, c.rel, c.tail, start, end, role=c.role, method=f"pattern:{c.family}", confidence=conf
+            )
+            _keep(best, rel)
+    for rel in [*role_relations(doc, ments), *name_relations(doc, ments)]:
+        _keep(best, rel)
+    return sorted(best.values(), key=lambda r: (r.start, r.type, r.head, r.tail))
+
+
+def _keep(best: dict[tuple[str, str, str], Relation], rel: Relation) -> None:
+    ends = sorted((rel.head, rel.tail)) if rel.type in SYMMETRIC_RELATIONS else [rel.head, rel.tail]
+    key = (ends[0], rel.type, ends[1])
+    if key not in best or best[key].confidence < rel.confidence:
+        best[key] = rel
+
+
+def relations_stage(doc: Document) -> Document:
+    doc.relations = find_relations(doc)
+    return doc
+
+
+def make_stage() -> Callable[[Document], Document]:
+    return relations_stage
