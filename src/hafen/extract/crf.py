@@ -1,0 +1,303 @@
+"""Statistical entity tagger: a linear-chain CRF over the shared tokenizer, BIO labels.
+
+``predict_mentions(doc)`` is what the entity stage calls; the model ships in
+``hafen/data/models/ner.crfsuite`` and is retrained with ``python -m hafen.extract.train``.
+The CRF predicts the type; ORG and PLACE subtypes come from cue words in the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import pycrfsuite
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
+from hafen.document import ENTITY_TYPES, Mention
+from hafen.extract.crf_features import sentence_features
+from hafen.extract.tokens import get_nlp, spacy_doc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
+    from hafen.document import Document
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "ner.crfsuite"
+# Mean marginal probability a mention needs to be returned by ``predict_mentions``.
+MIN_CONFIDENCE = 0.9
+# Off: in the leave-one-document-out benchmark it cost PLACE precision under the rules.
+PROPAGATE = False
+
+
+class Tok(NamedTuple):
+    """A token of a CRF sequence: its text and character offsets into the document text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def sequences(sdoc: SpacyDoc) -> list[list[Tok]]:
+    """Sentences as token sequences; a line break or tab also ends one (headlines, lists, tables)."""
+    text = sdoc.text
+    # token attributes as one array: far faster than creating a Python Token per word
+    rows = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
+    out: list[list[Tok]] = []
+    cur: list[Tok] = []
+    prev_end = 0
+    new_sentence = False
+    for start, length, is_space, sent_start in rows:
+        new_sentence = new_sentence or sent_start == 1
+        if is_space:
+            continue
+        if cur and (new_sentence or _breaks(text[prev_end:start])):
+            out.append(cur)
+            cur = []
+        new_sentence = False
+        prev_end = start + length
+        cur.append(Tok(text[start:prev_end], start, prev_end))
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _breaks(gap: str) -> bool:
+    return "\n" in gap or "\t" in gap
+
+
+def text_sequences(text: str) -> list[list[Tok]]:
+    """Token sequences of a plain text (training and tests)."""
+    return sequences(get_nlp()(text))
+
+
+def encode_bio(seq: Sequence[Tok], spans: Iterable[tuple[int, int, str]]) -> list[str]:
+    """BIO labels for a sequence; a span only labels tokens lying wholly inside it."""
+    labels = ["O"] * len(seq)
+    for start, end, etype in sorted(spans):
+        # a token may carry a sentence-final dot the span leaves out ("Nordwerk GmbH.")
+        inside = [i for i, t in enumerate(seq) if t.start >= start and (t.end <= end or _dot_after(t, end))]
+        # a span whose edges fall inside a token cannot be expressed in BIO; leave it O
+        if not inside or seq[inside[0]].start != start or _end_of(seq[inside[-1]]) != end:
+            continue
+        if any(labels[i] != "O" for i in inside):
+            continue
+        labels[inside[0]] = "B-" + etype
+        for i in inside[1:]:
+            labels[i] = "I-" + etype
+    return labels
+
+
+# Abbreviations whose dot belongs to the name; any other token-final dot closing a span is
+# read as the end of the sentence the tokenizer glued on ("Nordwerk GmbH." -> "Nordwerk GmbH").
+_KEEP_DOT = frozenset({"co.", "v.", "e.v.", "st.", "str.", "dr.", "prof.", "inc.", "ltd.", "corp.", "ev."})
+
+
+def _end_of(tok: Tok) -> int:
+    """End offset of a token as the last token of a name."""
+    if len(tok.text) > 2 and tok.text.endswith(".") and tok.text.lower() not in _KEEP_DOT:
+        return tok.end - 1
+    return tok.end
+
+
+def _dot_after(tok: Tok, end: int) -> bool:
+    return tok.end == end + 1 and _end_of(tok) == end
+
+
+def decode_bio(seq: Sequence[Tok], labels: Sequence[str]) -> list[tuple[int, int, str, int, int]]:
+    """Spans (start, end, type, first token, last token + 1); a stray I- opens a span."""
+    spans: list[tuple[int, int, str, int, int]] = []
+    open_type: str | None = None
+    first = 0
+    for i, label in enumerate([*labels, "O"]):
+        kind, _, etype = label.partition("-")
+        continues = kind == "I" and etype == open_type
+        if open_type is not None and not continues:
+            spans.append((seq[first].start, _end_of(seq[i - 1]), open_type, first, i))
+            open_type = None
+        if kind in ("B", "I") and not continues:
+            open_type, first = etype, i
+    return spans
+
+
+_SUBTYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("university", ("universität", "hochschule", "university", "tu ", "rwth", "fh ", "kit")),
+    (
+        "research",
+        ("institut", "fraunhofer", "max-planck", "helmholtz", "leibniz", "forschungszentrum", "dlr", "lab "),
+    ),
+    (
+        "public",
+        (
+            "stadt ",
+            "ministerium",
+            "ihk",
+            "kammer",
+            "amt",
+            "behörde",
+            "agentur",
+            "senat",
+            "wirtschaftsförderung",
+            "landesregierung",
+            "kommission",
+            "bund",
+            "kreis",
+            "port authority",
+        ),
+    ),
+    (
+        "network",
+        (
+            "netzwerk",
+            "verband",
+            "cluster",
+            "e. v.",
+            "e.v.",
+            "verein",
+            "initiative",
+            "allianz",
+            "bündnis",
+            "forum",
+        ),
+    ),
+    ("company", ("gmbh", "ag", " se", "kg", "ug", "holding", "werke", "group", "gruppe")),
+)
+_SITE_CUES = (
+    "straße",
+    "strasse",
+    "str.",
+    "platz",
+    "weg",
+    "allee",
+    "quartier",
+    "viertel",
+    "hafen",
+    "campus",
+    "park",
+    "ufer",
+    "gelände",
+    "areal",
+    "zeche",
+    "insel",
+    "damm",
+    "ring",
+)
+_REGION_CUES = (
+    "kreis",
+    "land",
+    "region",
+    "deutschland",
+    "europa",
+    "bayern",
+    "sachsen",
+    "westfalen",
+    "württemberg",
+    "holstein",
+    "hessen",
+    "thüringen",
+    "pfalz",
+    "ruhrgebiet",
+    "gebiet",
+)
+
+
+def guess_subtype(etype: str, text: str) -> str | None:
+    """Subtype of an ORG or PLACE from cue words in its surface form."""
+    low = text.lower() + " "
+    if etype == "ORG":
+        for subtype, cues in _SUBTYPE_CUES:
+            if any(c in low for c in cues):
+                return subtype
+        return "company"
+    if etype == "PLACE":
+        if any(c in low for c in _SITE_CUES):
+            return "site"
+        if any(c in low for c in _REGION_CUES):
+            return "region"
+        return "city"
+    return None
+
+
+@lru_cache(maxsize=8)
+def load_tagger(path: str) -> pycrfsuite.Tagger:
+    """The CRF model at ``path``, opened once."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def model_available(path: str | Path | None = None) -> bool:
+    return (Path(path) if path else MODEL_PATH).is_file()
+
+
+def tag_sequences(seqs: Sequence[Sequence[Tok]], text: str, model: str | Path | None = None) -> list[Mention]:
+    """Mentions the CRF finds in token sequences of ``text``."""
+    # resolved at call time so that a replaced MODEL_PATH (evaluation) takes effect
+    tagger = load_tagger(str(model or MODEL_PATH))
+    mentions: list[Mention] = []
+    for seq in seqs:
+        labels = tagger.tag(sentence_features([t.text for t in seq]))
+        if all(label == "O" for label in labels):
+            continue
+        for start, end, etype, i, j in decode_bio(seq, labels):
+            if etype not in ENTITY_TYPES:
+                continue
+            probs = [tagger.marginal(labels[k], k) for k in range(i, j)]
+            surface = text[start:end]
+            mentions.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    text=surface,
+                    type=etype,
+                    subtype=guess_subtype(etype, surface),
+                    method="crf",
+                    confidence=round(sum(probs) / len(probs), 4),
+                )
+            )
+    return mentions
+
+
+def propagate(text: str, mentions: Sequence[Mention], min_source: float = 0.9) -> list[Mention]:
+    """Further occurrences of confidently tagged names: a name once recognised is a name everywhere."""
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    sources: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: -m.confidence):
+        if m.confidence >= min_source and len(m.text) >= 3 and m.text[0].isalnum():
+            sources.setdefault(m.text, m)
+    added: list[Mention] = []
+    for form in sorted(sources, key=len, reverse=True):
+        src = sources[form]
+        for hit in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            start, end = hit.span()
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            added.append(
+                Mention(
+                    start, end, form, src.type, subtype=src.subtype, method="crf", confidence=src.confidence
+                )
+            )
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def predict_mentions(
+    doc: Document, model: str | Path | None = None, min_confidence: float | None = None
+) -> list[Mention]:
+    """Entity mentions of ``doc`` found by the CRF; empty when no model is installed.
+
+    Mentions below ``min_confidence`` (default ``MIN_CONFIDENCE``, chosen by the
+    leave-one-document-out benchmark for merging under the rules) are dropped. With
+    ``PROPAGATE`` set, confidently tagged names are also returned at their other occurrences.
+    """
+    if not model_available(model):
+        return []
+    floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
+    found = tag_sequences(sequences(spacy_doc(doc)), doc.text, model)
+    if PROPAGATE:
+        found = propagate(doc.text, found)
+    return [m for m in found if m.confidence >= floor]

@@ -1,0 +1,330 @@
+"""Token features for the statistical entity tagger (CRF), kept lean for speed.
+
+Each token becomes a list of string features (crfsuite's binary features). Features that
+depend only on the word itself are computed once per distinct word (``lru_cache``);
+context features (neighbours, sentence start, inside quotes) are added per position.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from wordfreq import get_frequency_dict
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Small, general cue lists written for hafen. They name word classes, not entities.
+ORG_CUES = _words(
+    """institut instituts institute universität universitaet university hochschule fachhochschule
+    gmbh ag se kg ug mbh e.v. e. v. eg kgaa co. holding gruppe group verband verbandes netzwerk
+    netzwerks zentrum zentrums center centre kammer ihk hwk stiftung gesellschaft akademie
+    agentur ministerium cluster verein labs lab werk werke bank amt behörde fakultät lehrstuhl
+    fraunhofer max-planck helmholtz leibniz stadtwerke wirtschaftsförderung landesregierung
+    bundesministerium senat stadtverwaltung kreisverwaltung inkubator accelerator hub sparkasse
+    konzern unternehmen startup start-up software systems technologies solutions consulting
+    """
+)
+ORG_SUFFIXES = (
+    "institut",
+    "instituts",
+    "universität",
+    "hochschule",
+    "zentrum",
+    "zentrums",
+    "verband",
+    "netzwerk",
+    "gesellschaft",
+    "agentur",
+    "ministerium",
+    "stiftung",
+    "kammer",
+    "werke",
+    "förderung",
+    "akademie",
+    "gmbh",
+    "labs",
+)
+PERSON_TITLES = _words(
+    "prof. dr. dr.-ing. dipl.-ing. prof prof.in herr frau herrn professor professorin "
+    "mag. ing. b.sc. m.sc. phd"
+)
+ROLE_PREFIXES = (
+    "geschäftsführ",
+    "direktor",
+    "leiter",
+    "vorstand",
+    "vorsitz",
+    "präsident",
+    "gründer",
+    "mitgründer",
+    "sprecher",
+    "bürgermeister",
+    "oberbürgermeister",
+    "minister",
+    "rektor",
+    "dekan",
+    "dezernent",
+    "staatssekretär",
+    "landrat",
+    "landrätin",
+    "ceo",
+    "cto",
+    "coo",
+    "cfo",
+    "projektleit",
+    "koordinator",
+    "managerin",
+    "manager",
+    "referent",
+    "beauftragt",
+    "chef",
+    "inhaber",
+    "vizepräsident",
+    "kanzler",
+    "professor",
+    "wissenschaftler",
+    "forscher",
+)
+PLACE_SUFFIXES = (
+    "straße",
+    "strasse",
+    "str.",
+    "platz",
+    "weg",
+    "allee",
+    "ring",
+    "damm",
+    "ufer",
+    "quartier",
+    "viertel",
+    "hafen",
+    "campus",
+    "kreis",
+    "gasse",
+    "chaussee",
+    "insel",
+    "tal",
+    "berg",
+    "feld",
+    "land",
+    "stadt",
+    "dorf",
+    "heim",
+    "hausen",
+    "burg",
+    "ingen",
+    "bach",
+)
+PLACE_CUES = _words(
+    "stadt landkreis kreis region bundesland land gemeinde bezirk stadtteil standort quartier "
+    "in im aus nach bei nahe"
+)
+EVENT_CUES = _words(
+    """konferenz kongress messe festival tag tage woche gipfel summit forum award preis
+    wettbewerb hackathon meetup barcamp symposium workshop challenge night day days week
+    expo fachtagung tagung jahrestagung konvent pitch demo-day innovationstag"""
+)
+PROJECT_CUES = _words(
+    """projekt projekts projekte programm programms strategie plattform initiative vorhaben
+    verbund verbundprojekt reallabor plan konzept fonds förderprogramm roadmap masterplan
+    modellregion bündnis allianz offensive pakt"""
+)
+TOPIC_SUFFIXES = (
+    "technik",
+    "technologie",
+    "technologien",
+    "wirtschaft",
+    "logistik",
+    "sicherheit",
+    "ierung",
+    "robotik",
+    "intelligenz",
+    "forschung",
+    "mobilität",
+    "energie",
+    "medizin",
+    "wissenschaft",
+    "analytik",
+    "informatik",
+    "tronik",
+    "stoff",
+)
+QUOTE_OPEN = frozenset("„‚«»")
+QUOTE_TOGGLE = frozenset("\"“”'")
+
+_SHAPE_MAP = str.maketrans(
+    {
+        **{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
+        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
+        **{c: "d" for c in "0123456789"},
+    }
+)
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def word_shape(word: str) -> str:
+    """Compressed character-class shape: "Fraunhofer-IPA" -> "Xx-X", "smart:LAB" -> "x:X"."""
+    return _REPEAT.sub(r"\1", word.translate(_SHAPE_MAP))[:8]
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    # wordfreq's own table (shared with zipf_frequency, which caches it too); a dict lookup is
+    # about fifty times faster than zipf_frequency's per-call tokenisation
+    return get_frequency_dict("de")
+
+
+def zipf_of(lower: str) -> float:
+    """Zipf frequency of a word in German; hyphenated compounds combine their parts like wordfreq."""
+    freqs = _frequencies()
+    key = lower.casefold()
+    freq = freqs.get(key, 0.0)
+    if not freq and "-" in key:
+        parts = [freqs.get(p, 0.0) for p in key.split("-") if p]
+        freq = 1.0 / sum(1.0 / f for f in parts) if parts and all(parts) else 0.0
+    return math.log10(freq) + 9.0 if freq else 0.0
+
+
+def _zipf_bucket(lower: str) -> str:
+    if not any(c.isalpha() for c in lower):
+        return "p"
+    z = zipf_of(lower)
+    return str(min(int(z), 6)) if z > 0 else "0"
+
+
+def _cue(lower: str) -> str:
+    if lower in PERSON_TITLES:
+        return "title"
+    if lower in ORG_CUES:
+        return "org"
+    if lower.startswith(ROLE_PREFIXES):
+        return "role"
+    if lower in EVENT_CUES:
+        return "event"
+    if lower in PROJECT_CUES:
+        return "project"
+    if lower.endswith(ORG_SUFFIXES):
+        return "orgsuf"
+    if lower in PLACE_CUES:
+        return "placecue"
+    if lower.endswith(PLACE_SUFFIXES):
+        return "placesuf"
+    if lower.endswith(TOPIC_SUFFIXES):
+        return "topicsuf"
+    return "-"
+
+
+@lru_cache(maxsize=1)
+def _gazetteers() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(cities, regions, first names, one-word topics) from the shipped lexicons, if present."""
+    try:
+        from hafen.extract import lexicon
+
+        places = lexicon.places()
+        cities = frozenset(k for k, v in places.items() if v.kind == "city" and " " not in k)
+        regions = frozenset(k for k, v in places.items() if v.kind != "city" and " " not in k)
+        topics = frozenset(k for k in lexicon.topic_forms() if " " not in k)
+        return cities, regions, frozenset(lexicon.first_names()), topics
+    except Exception:  # the lexicons are optional for the tagger; without them no gazetteer features
+        return frozenset(), frozenset(), frozenset(), frozenset()
+
+
+def _gazetteer(word: str, lower: str) -> str:
+    cities, regions, first, topics = _gazetteers()
+    if word in regions:
+        return "region"
+    if word in cities:
+        return "city"
+    if word in first:
+        return "first"
+    if lower in topics:
+        return "topic"
+    return "-"
+
+
+@lru_cache(maxsize=200_000)
+def word_features(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(own features, its features as seen from each neighbour position) of one word."""
+    lower = word.lower()
+    shape = word_shape(word)
+    cue = _cue(lower)
+    zipf = _zipf_bucket(lower)
+    gaz = _gazetteer(word, lower)
+    title = word[:1].isupper()
+    own = [
+        "b",
+        "w=" + lower,
+        "p2=" + lower[:2],
+        "p3=" + lower[:3],
+        "p4=" + lower[:4],
+        "s2=" + lower[-2:],
+        "s3=" + lower[-3:],
+        "s4=" + lower[-4:],
+        "sh=" + shape,
+        "z=" + zipf,
+        "c=" + cue,
+        "zt=" + zipf + str(title),
+        "g=" + gaz,
+    ]
+    if title:
+        own.append("title")
+    if word.isupper() and len(word) > 1:
+        own.append("upper")
+    if any(c.isdigit() for c in word):
+        own.append("digit")
+    if "-" in word and len(word) > 1:
+        own.append("hyph")
+    if len(word) > 1 and ("." in word or ":" in word):
+        own.append("dotcolon")
+    if "*" in word or ":in" in lower:
+        own.append("star")
+    if len(word) == 1 and not word.isalnum():
+        own.append("punct")
+    shared = ("w=" + lower, "sh=" + shape, "c=" + cue, "g=" + gaz, "z=" + zipf, "t=" + str(title))
+    # The same word as a neighbour, prefixed once here rather than per position.
+    seen_as = tuple(tuple(f"{off:+d}{x}" for x in shared[:keep]) for off, keep in _NEIGHBOURS)
+    return tuple(own), seen_as
+
+
+# (offset of the neighbour, how many of its shared features the token sees)
+_NEIGHBOURS = ((-1, 6), (1, 6), (-2, 4), (2, 4))
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """Feature lists for the tokens of one sentence."""
+    n = len(words)
+    base = [word_features(w) for w in words]
+    feats: list[list[str]] = []
+    inside = False
+    for i, w in enumerate(words):
+        own = base[i][0]
+        f = list(own)
+        if w in QUOTE_OPEN:
+            inside = True
+            f.append("qmark")
+        elif w in QUOTE_TOGGLE:
+            inside = not inside
+            f.append("qmark")
+        elif inside:
+            f.append("inq")
+        if i == 0:
+            f.append("BOS")
+        else:
+            f += base[i - 1][1][0]
+            f.append("bi=" + base[i - 1][0][1][2:] + "|" + own[1][2:])
+            if i > 1:
+                f += base[i - 2][1][2]
+        if i == n - 1:
+            f.append("EOS")
+        else:
+            f += base[i + 1][1][1]
+            if i < n - 2:
+                f += base[i + 2][1][3]
+        feats.append(f)
+    return feats
