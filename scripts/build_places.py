@@ -83,15 +83,29 @@ def build(geonames: Path, districts: Path) -> list[tuple[str, ...]]:
             if old:  # the district id makes a city joinable with official statistics
                 rows[(base, "city")] = (*old[:4], f"{old[4]};ags:{dist['AGS']}", *old[5:])
             else:
-                rows[(base, "city")] = (base, "city", *latlon, f"ags:{dist['AGS']}",
-                                        str(dist["population"]),
-                                        "1" if _ambiguous(base, dist["population"]) else "0")
+                rows[(base, "city")] = (
+                    base,
+                    "city",
+                    *latlon,
+                    f"ags:{dist['AGS']}",
+                    str(dist["population"]),
+                    "1" if _ambiguous(base, dist["population"]) else "0",
+                )
             continue
-        names = [base] if re.search(r"kreis\b|^Region |^Städteregion |Regionalverband", base, re.I) else [
-            f"Kreis {base}", f"Landkreis {base}", f"{base} (Kreis)"]
+        names = (
+            [base]
+            if re.search(r"kreis\b|^Region |^Städteregion |Regionalverband", base, re.I)
+            else [f"Kreis {base}", f"Landkreis {base}", f"{base} (Kreis)"]
+        )
         for form in names:
-            rows[(form, "region")] = (form, "region", *latlon, f"ags:{dist['AGS']}",
-                                      str(dist["population"]), "0")
+            rows[(form, "region")] = (
+                form,
+                "region",
+                *latlon,
+                f"ags:{dist['AGS']}",
+                str(dist["population"]),
+                "0",
+            )
     return sorted(rows.values())
 
 

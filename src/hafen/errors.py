@@ -7,6 +7,8 @@ refer to the same thing. A message names the object and, where there is one, the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hafen.i18n import pick
 
 # code -> (English, German)
@@ -71,12 +73,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "das Evaluationsskript scheiterte mit Status {status}"),
     "E406": ("the output folder {path} cannot be written ({detail})",
              "der Ausgabeordner {path} ist nicht beschreibbar ({detail})"),
+    # web app and JSON API (E5xx); the HTTP status is in errors.HTTP_STATUS
+    "E501": ("no {kind} with id {id}; follow a link from a list or search",
+             "kein(e) {kind} mit der Nummer {id}; einem Link aus einer Liste oder Suche folgen"),
+    "E502": ("the parameter '{name}' must be {expected}, not '{value}'",
+             "der Parameter '{name}' muss {expected} sein, nicht '{value}'"),
+    "E503": ("no page or API route at {path}; see /openapi.json for the API",
+             "keine Seite und keine API-Route unter {path}; die API beschreibt /openapi.json"),
+    "E504": ("matchmaking is not built yet in this version of hafen",
+             "Matchmaking ist in dieser hafen-Version noch nicht gebaut"),
+    "E505": ("the parameter 'q' is required: describe the need in a few words",
+             "der Parameter 'q' fehlt: den Bedarf in ein paar Worten beschreiben"),
+    "E506": ("unknown export format '{format}'; use one of {known}",
+             "unbekanntes Exportformat '{format}'; eines von {known} verwenden"),
+    "E507": ("the export needs the Python package '{package}'; install it with pip",
+             "der Export braucht das Python-Paket '{package}'; mit pip installieren"),
 }
 
+# HTTP status of the codes the web app and API answer with.
+HTTP_STATUS: dict[str, int] = {"E501": 404, "E502": 400, "E503": 404, "E504": 501, "E505": 400}
 
-def message(code: str, **kwargs: object) -> str:
+
+def message(code: str, lang: str | None = None, **kwargs: object) -> str:
+    return render(code, kwargs, lang)
+
+
+def render(code: str, fields: Mapping[str, object], lang: str | None = None) -> str:
+    """The message ``code`` with its ``fields``, in ``lang`` (default: the current language)."""
     en, de = MESSAGES[code]
-    return pick(en, de).format(**kwargs)
+    return pick(en, de, lang).format(**fields)
 
 
 class HafenError(Exception):
@@ -87,7 +112,7 @@ class HafenError(Exception):
     def __init__(self, code: str, **kwargs: object) -> None:
         self.code = code
         self.kwargs = kwargs
-        super().__init__(message(code, **kwargs))
+        super().__init__(render(code, kwargs))
 
     def __str__(self) -> str:
         return f"[{self.code}] {self.args[0]}"
@@ -114,3 +139,14 @@ class StoreError(HafenError):
 
 class ConfigError(HafenError):
     exit_status = 2
+
+
+class WebError(HafenError):
+    """A request the web app or API cannot answer; carries its HTTP status."""
+
+    def __init__(self, code: str, **kwargs: object) -> None:
+        self.status = HTTP_STATUS.get(code, 400)
+        super().__init__(code, **kwargs)
+
+    def text(self, lang: str | None) -> str:
+        return message(self.code, lang, **self.kwargs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.tokens import Doc as SpacyDoc
@@ -20,20 +20,25 @@ if TYPE_CHECKING:
 
 # Name shapes that the default German tokenizer splits at a dot or colon although they are
 # one token: "Start-up-Center.NRW", "STARTUP.INNOLAB", "ruhr:HUB", "EffizienzAgentur.NRW".
-_KEEP_TOGETHER = re.compile(r"^[\wÄÖÜäöüß-]+[.:][A-ZÄÖÜ][\wÄÖÜäöüß]*$")
+_KEEP_TOGETHER = re.compile(
+    r"^(?:[\wÄÖÜäöüß-]+[.:][A-ZÄÖÜ][\wÄÖÜäöüß]*"
+    r"|[A-Za-zÄÖÜäöüß]{2,}:[a-zäöüß]{2,}(?:\.[a-z]{2,})?"  # lower-case names: "cip:us.do"
+    r"|[A-ZÄÖÜ][a-zäöüß]+str\.)$"  # street abbreviations: "Kampstr." is one word, no full stop
+)
 
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     nlp = spacy.blank("de")
-    default_match = nlp.tokenizer.token_match
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer; typed as a plain callable upstream
+    default_match = tokenizer.token_match
 
     def token_match(text: str) -> bool:
         if _KEEP_TOGETHER.match(text):
             return True
         return bool(default_match(text)) if default_match else False
 
-    nlp.tokenizer.token_match = token_match
+    tokenizer.token_match = token_match
     nlp.add_pipe("sentencizer")
     return nlp
 

@@ -1,0 +1,1 @@
+"""Reference data shipped with hafen; sources and licences in SOURCES.md."""

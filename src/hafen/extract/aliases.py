@@ -1,0 +1,335 @@
+"""In-document co-reference of names: overlaps, bracketed abbreviations, inflected and short
+forms, surnames, and further occurrences of every known form.
+
+Mentions are grouped with a union-find; the groups become the document's entities.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from hafen.extract.candidates import Cand, Toks
+from hafen.extract.cues import is_acronym
+from hafen.extract.lexicon import GENERIC_ACRONYMS, lemma_key, lemma_word, places, zipf
+
+_ABBR_TOKEN = re.compile(r"^[A-Za-zÄÖÜäöüß][\w.&:/-]{1,14}$")
+
+
+def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
+    """Keep the strongest candidates; a token belongs to at most one mention."""
+    taken: set[int] = set()
+    kept: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.j - c.i), c.i)):
+        span = range(c.i, c.j)
+        if c.j <= c.i or any(k in taken for k in span):
+            continue
+        taken.update(span)
+        kept.append(c)
+    kept.sort(key=lambda c: c.i)
+    return kept
+
+
+def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[int, int]]]:
+    """Abbreviations defined in brackets: 'Institut für X (IFX)', and acronyms right after a
+    name ('Fraunhofer-Institut für X IFX'). Returns new candidates and (index, index) links
+    into ``kept + new``."""
+    by_start = {c.i: n for n, c in enumerate(kept)}
+    by_end = {c.j: n for n, c in enumerate(kept)}
+    new: list[Cand] = []
+    links: list[tuple[int, int]] = []
+    total = len(kept)
+    for n, c in enumerate(kept):
+        if c.type == "PERSON":
+            continue
+        j = c.j
+        if toks.t(j) == "(":
+            close = next((e for e in range(j + 1, min(j + 5, toks.n)) if toks.t(e) == ")"), None)
+            if close is None or close == j + 1:
+                continue
+            inner = toks.text[j + 1 : close]
+            if not all(_ABBR_TOKEN.match(w) for w in inner) or inner[0].isdigit():
+                continue
+            if len(inner) == 1 and inner[0][:1].islower() and zipf(inner[0]) > 3.0:
+                continue
+            letters = [ch.lower() for ch in "".join(inner) if ch.isalpha()]
+            if (
+                len(inner) == 1
+                and inner[0][:1].isupper()
+                and not is_acronym(inner[0])
+                and j + 1 not in by_start
+            ):
+                continue  # "H2-Ruhr (Cleanport)": a place or second name in brackets, not an abbreviation
+            if c.type == "PLACE" and _long_form_start(toks, j, letters) != c.i:
+                continue  # "Energien Hamburg (EEHH)": the bracket abbreviates more than the town
+            if j + 1 in by_start:
+                other = by_start[j + 1]
+                if kept[other].j == close or kept[other].confidence < 0.5:
+                    kept[other].type, kept[other].subtype = c.type, c.subtype
+                    links.append((n, other))
+                continue
+            new.append(
+                Cand(
+                    j + 1,
+                    close,
+                    c.type,
+                    c.subtype,
+                    priority=c.priority,
+                    confidence=c.confidence * 0.95,
+                    attrs={"abbreviation": True},
+                )
+            )
+            links.append((n, total + len(new) - 1))
+        elif j in by_start and kept[by_start[j]].j == j + 1 and is_acronym(toks.t(j)) and c.type == "ORG":
+            other = by_start[j]
+            kept[other].type, kept[other].subtype = c.type, c.subtype
+            links.append((n, other))
+        elif (
+            c.type == "ORG"
+            and j not in by_start
+            and is_acronym(toks.t(j))
+            and toks.t(j).upper() not in GENERIC_ACRONYMS
+            and toks.t(j) not in places()
+            and not toks.sent_start[j]
+        ):
+            # "Fraunhofer-Institut für Software- und Systemtechnik ISST" (also when the
+            # acronym is a word: "isst")
+            new.append(Cand(j, j + 1, c.type, c.subtype, priority=c.priority, confidence=c.confidence * 0.9))
+            links.append((n, total + len(new) - 1))
+    del by_end
+    return new, links
+
+
+_CONTINUATIONS = frozenset({"für", "zu", "zur", "zum", "der", "des", "in", "am", "an"})
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    return frozenset(lemma_word(p) for p in places() if " " not in p)
+
+
+def define_abbreviations(toks: Toks, kept: list[Cand]) -> list[tuple[Cand, Cand]]:
+    """'Kommunale Arbeitsmarktstrategie (KAS)' when no detector found the long form: the
+    long form is the shortest run of words before the bracket that starts with the
+    abbreviation's first letter and holds its letters in order (Schwartz & Hearst, 2003)."""
+    from hafen.extract.cues import long_form_type
+
+    ends = {c.j for c in kept}
+    taken = {k for c in kept for k in range(c.i, c.j)}
+    out: list[tuple[Cand, Cand]] = []
+    by_start = {c.i: c for c in kept}
+    for p in range(1, toks.n - 2):
+        if toks.text[p] == "(" and p - 1 in by_start and by_start[p - 1].j == p:
+            pair = _reverse_definition(toks, p, by_start[p - 1], taken)
+            if pair:
+                out.append(pair)
+            continue
+        if toks.text[p] != "(" or toks.text[p + 2] != ")" or p in ends or p + 1 in taken:
+            continue
+        abbr = toks.text[p + 1]
+        if abbr.upper() in GENERIC_ACRONYMS:
+            continue  # "kleine und mittlere Unternehmen (KMU)" is a category, not a name
+        letters = [c.lower() for c in abbr if c.isalpha()]
+        if not (2 <= len(letters) <= 8) or sum(c.isupper() for c in abbr) < 2:
+            continue
+        start = _long_form_start(toks, p, letters)
+        if start is None or any(k in taken for k in range(start, p)):
+            continue
+        typed = long_form_type(toks, start, p)
+        if typed is None:
+            continue
+        typ, sub = typed
+        out.append(
+            (
+                Cand(start, p, typ, sub, priority=75, confidence=0.75),
+                Cand(p + 1, p + 2, typ, sub, priority=75, confidence=0.75),
+            )
+        )
+    return out
+
+
+def _reverse_definition(toks: Toks, p: int, abbr: Cand, taken: set[int]) -> tuple[Cand, Cand] | None:
+    """'GRW (Gemeinschaftsaufgabe regionale Wirtschaftsförderung)': acronym first."""
+    from hafen.extract.cues import long_form_type
+
+    word = toks.text[abbr.i]
+    if abbr.j != abbr.i + 1 or sum(c.isupper() for c in word) < 2:
+        return None
+    close = next((e for e in range(p + 2, min(p + 10, toks.n)) if toks.text[e] == ")"), None)
+    if close is None or any(k in taken for k in range(p + 1, close)):
+        return None
+    letters = [c.lower() for c in word if c.isalpha()]
+    if _long_form_start(toks, close, letters) != p + 1:
+        return None
+    typed = long_form_type(toks, p + 1, close) or (abbr.type, abbr.subtype)
+    abbr.type, abbr.subtype, abbr.confidence = typed[0], typed[1], max(abbr.confidence, 0.7)
+    return Cand(p + 1, close, typed[0], typed[1], priority=75, confidence=0.7), abbr
+
+
+def _long_form_start(toks: Toks, p: int, letters: list[str]) -> int | None:
+    for s in range(p - 1, max(-1, p - len(letters) - 4), -1):
+        if toks.sent_start[s] and s < p - 1 and not toks.text[s][:1].isupper():
+            return None
+        word = toks.text[s]
+        if not word[:1].isalpha():
+            return None
+        if word[0].lower() != letters[0]:
+            continue
+        blob = " ".join(toks.text[s:p]).lower()
+        pos = 0
+        for ch in letters:
+            pos = blob.find(ch, pos)
+            if pos < 0:
+                break
+            pos += 1
+        else:
+            return s
+    return None
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, a: int) -> int:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _type_class(typ: str) -> str:
+    return typ if typ in {"PERSON", "TOPIC"} else "NAME"
+
+
+def cluster(
+    texts: list[str],
+    types: list[str],
+    confidences: list[float],
+    links: list[tuple[int, int]],
+    fixed: list[str | None],
+) -> list[int]:
+    """Group id per mention: same lemma key (or fixed key, e.g. a place's reference id),
+    bracket links, short forms ('Lamarr-Institut'), compound heads ('Agentur für Arbeit')."""
+    n = len(texts)
+    uf = _UnionFind(n)
+    for a, b in links:
+        uf.union(a, b)
+    keys = [(fixed[m] or "").lower() or lemma_key(texts[m]) for m in range(n)]
+    # a weak acronym takes the type of a confident mention with the same key
+    strong: dict[str, str] = {}
+    for m in range(n):
+        if confidences[m] >= 0.6:
+            strong.setdefault(keys[m], types[m])
+    for m in range(n):
+        if confidences[m] < 0.6 and keys[m] in strong:
+            types[m] = strong[keys[m]]
+    # Names typed from context ("„X“ ... Projekt" here, "... Veranstaltung" there) may
+    # disagree; one key is one thing unless it is a person or a topic.
+    first: dict[tuple[str, str], int] = {}
+    for m in range(n):
+        k = (_type_class(types[m]), keys[m])
+        if k in first:
+            uf.union(first[k], m)
+        else:
+            first[k] = m
+    first = {(types[m], key): m for (_cls, key), m in first.items()}
+    # short forms: "Lamarr-Institut" for "Lamarr-Institut für Maschinelles Lernen ..."
+    long_keys: dict[str, list[str]] = {}
+    for typ, key in first:
+        if typ in {"ORG", "PROJECT", "EVENT"} and " " in key:
+            long_keys.setdefault(typ, []).append(key)
+    for (typ, key), m in first.items():
+        if typ not in long_keys:
+            continue
+        words = key.split(" ")
+        longer = [lk for lk in long_keys[typ] if lk != key and lk.startswith(key + " ")]
+        rests = [lk.split(" ")[len(words) :] for lk in longer]
+        ok = all(
+            r[0] in _CONTINUATIONS or r[0][:1].isdigit() or (len(r) == 1 and r[0] in _place_keys())
+            for r in rests
+        )
+        # "agentur für arbeit" is the head of "bundesagentur für arbeit"
+        longer += [
+            lk
+            for lk in long_keys[typ]
+            if lk != key
+            and len(words) > 1
+            and lk.split(" ")[1:] == words[1:]
+            and lk.split(" ")[0].endswith(words[0])
+        ]
+        roots = {uf.find(first[(typ, lk)]) for lk in longer}
+        if longer and len(roots) == 1 and ok:
+            uf.union(m, first[(typ, longer[0])])
+    _link_initials(texts, types, uf)
+    return [uf.find(m) for m in range(n)]
+
+
+_SMALL_WORDS = frozenset({"für", "und", "der", "des", "die", "das", "dem", "den", "of", "for", "and", "the"})
+
+
+def _link_initials(texts: list[str], types: list[str], uf: _UnionFind) -> None:
+    """'EU' and 'Europäischen Union': an acronym made of a name's initials is that name."""
+    by_initials: dict[str, set[int]] = {}
+    for m, text in enumerate(texts):
+        words = [w for w in re.split(r"[\s\-]+", text) if w and w not in _SMALL_WORDS]
+        if (
+            len(words) >= 2
+            and types[m] in {"ORG", "PROJECT", "EVENT"}
+            and all(w[:1].isupper() for w in words)
+        ):
+            by_initials.setdefault("".join(w[0] for w in words).casefold(), set()).add(uf.find(m))
+    for m, text in enumerate(texts):
+        if 2 <= len(text) <= 6 and is_acronym(text) and text.isalpha():
+            roots = by_initials.get(text.casefold())
+            if roots and len(roots) == 1:
+                uf.union(m, next(iter(roots)))
+
+
+def surname_cands(toks: Toks, persons: list[tuple[str, int]], covered: set[int]) -> list[tuple[Cand, int]]:
+    """Later mentions by surname alone ('so Muster', 'Musters Plan') -> (cand, person index)."""
+    table: dict[str, int] = {}
+    for full, idx in persons:
+        words = full.split()
+        if len(words) >= 2:
+            table.setdefault(words[-1], idx)
+            table.setdefault(words[-1] + "s", idx)
+    out: list[tuple[Cand, int]] = []
+    for k, w in enumerate(toks.text):
+        if w in table and k not in covered:
+            out.append((Cand(k, k + 1, "PERSON", priority=60, confidence=0.8), table[w]))
+    return out
+
+
+def form_cands(toks: Toks, forms: dict[str, int], covered: set[int]) -> list[tuple[Cand, int]]:
+    """Further occurrences of known multi-word or distinctive forms -> (cand, mention index)."""
+    by_first: dict[str, list[tuple[list[str], int]]] = {}
+    for form, idx in forms.items():
+        words = form.split()
+        if not words:
+            continue
+        if len(words) == 1 and (zipf(words[0]) >= 3.5 and not words[0].isupper()):
+            continue  # a one-word common noun is too weak to carry a name on its own
+        by_first.setdefault(words[0], []).append((words, idx))
+    out: list[tuple[Cand, int]] = []
+    k = 0
+    while k < toks.n:
+        options = by_first.get(toks.text[k])
+        hit = None
+        if options and k not in covered:
+            for words, idx in sorted(options, key=lambda o: -len(o[0])):
+                j = k + len(words)
+                if toks.text[k:j] == words and not any(x in covered for x in range(k, j)):
+                    hit = (Cand(k, j, "", priority=50, confidence=0.75), idx)
+                    break
+        if hit:
+            out.append(hit)
+            k = hit[0].j
+        else:
+            k += 1
+    return out

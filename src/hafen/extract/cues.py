@@ -1,0 +1,167 @@
+"""Cue words and name shapes shared by the organisation and project/event detectors."""
+
+from __future__ import annotations
+
+import re
+
+from hafen.extract.candidates import Toks
+from hafen.extract.lexicon import (
+    EVENT_CUES,
+    ORG_CUE_RE,
+    ORG_CUES,
+    PROJECT_CUES,
+    city_of_adjective,
+    places,
+)
+
+PROJECT_RE = re.compile("(" + "|".join(sorted(PROJECT_CUES, key=len, reverse=True)) + r")(s|es)?$")
+EVENT_RE = re.compile("(" + "|".join(sorted(EVENT_CUES, key=len, reverse=True)) + r")(s|es|n)?$")
+DESCRIPTOR_RE = re.compile(
+    r"(konzern|hersteller|unternehmen|dienstleister|startup|start-up|firma|"
+    r"zulieferer|anbieter|tochtergesellschaft|tochter|spezialist|softwarehaus|"
+    r"mittelständler|maschinenbauer|händler|versicherer|marktführer)s?$"
+)
+ODD_SHAPE = re.compile(
+    r"^(?:[A-Za-zÄÖÜäöüß0-9-]+[:.][A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.:]*"  # ruhr:HUB, STARTUP.INNOLAB
+    r"|[A-ZÄÖÜ]{2,}[a-zäöüß]{3,}\w*"  # BOtechnologies
+    r"|[a-zäöüß]+[A-ZÄÖÜ]\w*"  # iCapital
+    r"|[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]\w*"  # RuhrValley, TechnologieZentrum
+    r"|[A-Za-z]+\d+[A-Za-z-]*\d*)$"  # B1st, UN1DO, ML2R, AI24, H2-Ruhr
+)
+ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,6}$")
+ADJ_CAP = re.compile(
+    r"^[A-ZÄÖÜ][a-zäöüß]+(isch|lich|al|ell|ig|iv|är|sch|ei|ös|nt|rt|ier|ern|ß)(e|en|er|es|em)$"
+)
+ADJ_LOW = re.compile(r"^[a-zäöüß]+(e|en|er|es|em)$")
+# "of"/"for" only occur in English names: "University of Leeds", "Center for Robotics"
+TAIL_PREPS = frozenset({"für", "zu", "zur", "zum", "of", "for"})
+FUNCTION_WORDS = frozenset(
+    {
+        "der",
+        "des",
+        "den",
+        "dem",
+        "die",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "eine",
+        "seine",
+        "seinen",
+        "ihre",
+        "ihren",
+        "unsere",
+        "unseren",
+        "diese",
+        "dieser",
+        "diesem",
+        "dieses",
+        "jeder",
+        "jede",
+        "jedem",
+        "alle",
+        "aller",
+        "sowie",
+        "oder",
+    }
+)
+
+ENGLISH_HEADS = frozenset(
+    {
+        "hub",
+        "campus",
+        "lab",
+        "factory",
+        "center",
+        "port",
+        "space",
+        "award",
+        "summit",
+        "week",
+        "conference",
+        "network",
+        "cluster",
+        "alliance",
+    }
+)
+ABSTRACT = re.compile(r"(ung|heit|keit|schaft|tion|tät|ismus|ik|en)$")
+DEFINITE = frozenset({"der", "die", "das", "dem", "den", "des", "im", "am", "zum", "beim", "vom"})
+BARE_DESCRIPTORS = frozenset({"projekt", "projekts", "projektes", "programm", "programms", "vorhaben"})
+URL_END = (".de", ".com", ".org", ".net", ".eu", ".html", ".nrw")
+
+
+def is_acronym(w: str) -> bool:
+    return sum(c.isupper() for c in w) >= 2 and not w[1:].islower()
+
+
+def is_place(toks: Toks, k: int) -> bool:
+    p = places().get(toks.t(k))
+    return (p is not None and not p.ambiguous) or (p is not None and toks.t(k - 1) in {"zu", "Stadt"})
+
+
+def city_adjective(w: str) -> bool:
+    return city_of_adjective(w) is not None
+
+
+def head_cue(low: str) -> tuple[str, str] | None:
+    m = ORG_CUE_RE.search(low)
+    if m:
+        return "ORG", ORG_CUES[m.group(1)]
+    m = EVENT_RE.search(low)
+    if m:
+        return "EVENT", ""
+    m = PROJECT_RE.search(low)
+    if m:
+        return "PROJECT", ""
+    return None
+
+
+def context_type(toks: Toks, i: int, j: int) -> tuple[str, str | None] | None:
+    """Type of an unknown name from a cue noun right beside it or from an apposition
+    ('AI24, eine internationale Konferenz'); wider context types only events and projects."""
+    before = toks.t(i - 1)
+    if before[:1].isupper() and not toks.sent_start[i]:
+        if DESCRIPTOR_RE.search(before.lower()):
+            return "ORG", "company"
+        cue = head_cue(before.lower())
+        if cue:
+            return cue[0], cue[1] or None
+    k = j
+    if toks.t(k) == ",":
+        k += 1
+        while k < j + 5 and toks.t(k)[:1].islower():
+            k += 1
+        cue = head_cue(toks.t(k).lower()) if toks.cap(k) else None
+        if cue:
+            return cue[0], cue[1] or None
+    for k in range(max(0, i - 8), min(toks.n, j + 8)):
+        if i <= k < j or not toks.cap(k):
+            continue
+        cue = head_cue(toks.text[k].lower())
+        if cue and cue[0] != "ORG" and toks.text[k] not in {"Tag", "Tage", "Forum"}:
+            return cue[0], None
+    return None
+
+
+def quote_end(toks: Toks, q: int) -> int | None:
+    for e in range(q + 1, min(q + 10, toks.n)):
+        if toks.is_quote_close(e):
+            return e if e > q + 1 else None
+        if "\n" in toks.text[e]:
+            return None
+    return None
+
+
+def long_form_type(toks: Toks, i: int, j: int) -> tuple[str, str | None] | None:
+    """Type of the long form of a defined abbreviation, from its head noun."""
+    for k in range(j - 1, i - 1, -1):
+        w = toks.text[k]
+        if not w[:1].isupper():
+            continue
+        cue = head_cue(w.lower())
+        if cue:
+            return cue[0], cue[1] or None
+        if DESCRIPTOR_RE.search(w.lower()):
+            return "ORG", "company"
+    return None

@@ -1,0 +1,272 @@
+"""``hafen.entities.v1``: named mentions and the document's entities, by general rules.
+
+Sets ``doc.mentions`` (every one linked to an entity by ``Mention.entity``) and
+``doc.entities`` (``name`` = the fullest form found, ``aliases`` = every other surface form).
+Detectors: ``orgs`` (organisations, projects, events), ``persons``, ``places``, ``topics``;
+``aliases`` links inflected forms, bracketed abbreviations, short forms and surnames.
+
+When ``hafen.extract.crf`` and its model are available, its mentions fill gaps the rules
+left (rule mentions win where they overlap).
+
+Entity ``attrs``: places from reference data carry ``lat``, ``lon``, ``source_id``; persons
+found with a role carry ``roles`` = ``[{"role", "span": [start, end],
+"org_mention": [start, end] | None}]`` (character offsets of the role phrase and of the
+organisation mention it names) for the relations stage to turn into ``works_for``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from hafen.document import Document, Entity, Mention
+from hafen.extract.aliases import (
+    bracket_links,
+    cluster,
+    define_abbreviations,
+    form_cands,
+    resolve_overlaps,
+    surname_cands,
+)
+from hafen.extract.candidates import Cand, Toks
+from hafen.extract.cues import ADJ_CAP, is_acronym
+from hafen.extract.lexicon import LEGAL_FORMS, places
+from hafen.extract.orgs import find_orgs
+from hafen.extract.persons import find_persons
+from hafen.extract.places import find_places
+from hafen.extract.projects import find_list_items
+from hafen.extract.tokens import spacy_doc
+from hafen.extract.topics import find_topics
+
+# An entity seen only as an unexplained acronym ("RWP") is too unsure to report.
+_MIN_CONFIDENCE = 0.45
+_SLUG = re.compile(r"[^a-z0-9]+")
+_EDGE = " \t\n,.;:!?()[]„“”\"'‚‘’«»"
+
+
+def _crf_predictor() -> Callable[[Document], list[Mention]] | None:
+    """The statistical layer's predictor, or None when it or its model is not installed."""
+    try:
+        from hafen.extract import crf  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    predict = getattr(crf, "predict_mentions", None)
+    available = getattr(crf, "model_available", None)
+    if predict is None or (callable(available) and not available()):
+        return None
+    return predict if callable(predict) else None
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", ascii_text.lower()).strip("-")[:48] or "x"
+
+
+def _best_name(forms: list[str], typ: str) -> str:
+    """Fullest proper form: long, capitalised, not an abbreviation, not a genitive."""
+
+    def score(form: str) -> tuple[int, int, int, int]:
+        genitive = form.endswith("s") and any(f == form[:-1] or f.startswith(form[:-1] + " ") for f in forms)
+        lower = form[:1].islower()
+        first = form.split(" ")[0]
+        # "Technischen Universität" is a declined form of "Technische Universität"
+        adjective_inflected = bool(ADJ_CAP.match(first)) and not first.endswith("e") and typ != "PERSON"
+        return (int(not genitive), int(not lower), int(not adjective_inflected), len(form))
+
+    return max(forms, key=score)
+
+
+def _acronym_tails(forms: list[str]) -> list[str]:
+    """'Fraunhofer ISST', 'Hochschule IUBH': the trailing acronym is a name of its own."""
+    out = []
+    for form in forms:
+        words = form.split()
+        last = words[-1] if len(words) >= 2 else ""
+        if (
+            len(last) >= 3
+            and is_acronym(last)
+            and last not in places()
+            and last not in forms
+            and last not in LEGAL_FORMS
+        ):
+            out.append(last)
+    return list(dict.fromkeys(out))
+
+
+class EntityStage:
+    """The callable stage; holds nothing per document."""
+
+    def __init__(self, use_crf: bool = True) -> None:
+        self.crf = _crf_predictor() if use_crf else None
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        toks = Toks(spacy_doc(doc))
+        cands = find_orgs(toks, text) + find_persons(toks) + find_places(toks) + find_topics(toks)
+        cands += find_list_items(toks)
+        kept = resolve_overlaps(cands)
+        new, links = bracket_links(toks, kept)
+        kept.extend(new)
+        index = {id(c): n for n, c in enumerate(kept)}
+        for long_form, abbr in define_abbreviations(toks, kept):
+            kept.append(long_form)
+            if id(abbr) in index:
+                links.append((len(kept) - 1, index[id(abbr)]))
+            else:
+                kept.append(abbr)
+                links.append((len(kept) - 2, len(kept) - 1))
+        covered = {k for c in kept for k in range(c.i, c.j)}
+        # surnames and every further occurrence of a known form
+        persons = [(toks.span_text(c.i, c.j, text), n) for n, c in enumerate(kept) if c.type == "PERSON"]
+        for cand, target in surname_cands(toks, persons, covered):
+            kept.append(cand)
+            links.append((target, len(kept) - 1))
+            covered.update(range(cand.i, cand.j))
+        forms: dict[str, int] = {}
+        for n, c in enumerate(kept):
+            if c.type in {"ORG", "PROJECT", "EVENT", "PERSON"} and c.confidence >= 0.6:
+                form = text[c.start : c.end] if c.start >= 0 else toks.span_text(c.i, c.j, text)
+                forms.setdefault(form, n)
+        for cand, target in form_cands(toks, forms, covered):
+            src = kept[target]
+            cand.type, cand.subtype, cand.confidence = src.type, src.subtype, src.confidence * 0.9
+            kept.append(cand)
+            links.append((target, len(kept) - 1))
+        mentions = [self._mention(toks, c, text) for c in kept]
+        extras: list[dict[str, Any]] = [dict(c.attrs) for c in kept]
+        if self.crf is not None:
+            self._merge_crf(doc, mentions, extras)
+        self._build(doc, toks, mentions, extras, links)
+        return doc
+
+    @staticmethod
+    def _mention(toks: Toks, c: Cand, text: str) -> Mention:
+        start, end = toks.start[c.i], toks.end[c.j - 1]
+        if c.start >= 0:  # a name inside a token: "WEG" of "WEG-Geschäftsführer"
+            start, end = c.start, c.end
+        while end > start and text[end - 1] in _EDGE and not text[start:end].endswith((".", "V.")):
+            end -= 1
+        if text[end - 1 : end] == "." and text[end - 2 : end - 1].isdigit():
+            end -= 1  # a full stop after a number ends the sentence, not the name
+        return Mention(
+            start=start,
+            end=end,
+            text=text[start:end],
+            type=c.type,
+            subtype=c.subtype,
+            confidence=c.confidence,
+        )
+
+    def _merge_crf(self, doc: Document, mentions: list[Mention], extras: list[dict[str, Any]]) -> None:
+        assert self.crf is not None
+        try:
+            predicted = self.crf(doc)
+        except (FileNotFoundError, OSError, RuntimeError):
+            return  # the statistical layer is optional; rules alone still give a result
+        spans = sorted((m.start, m.end) for m in mentions)
+        for m in predicted:
+            if any(s < m.end and m.start < e for s, e in spans):
+                continue
+            m.method = "crf"
+            mentions.append(m)
+            extras.append({})
+            spans.append((m.start, m.end))
+
+    def _build(
+        self,
+        doc: Document,
+        toks: Toks,
+        mentions: list[Mention],
+        extras: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+    ) -> None:
+        texts = [m.text for m in mentions]
+        types = [m.type for m in mentions]
+        canon = [e.get("canonical") for e in extras]
+        fixed = [e.get("group") or e.get("canonical") for e in extras]
+        groups = cluster(texts, types, [m.confidence for m in mentions], links, fixed)
+        members: dict[int, list[int]] = {}
+        for n, g in enumerate(groups):
+            members.setdefault(g, []).append(n)
+        used: set[str] = set()
+        entities: list[Entity] = []
+        for _g, idx in sorted(members.items(), key=lambda kv: mentions[kv[1][0]].start):
+            if max(mentions[n].confidence for n in idx) < _MIN_CONFIDENCE:
+                continue
+            # the group's type: the most confident mention's
+            typ = max(idx, key=lambda n: (mentions[n].confidence, mentions[n].type != "ORG"))
+            etype = types[typ]
+            forms = list(dict.fromkeys(texts[n] for n in idx))
+            name = next((c for c in (canon[n] for n in idx) if c), None) or _best_name(forms, etype)
+            subs = [
+                mentions[n].subtype
+                for n in sorted(idx, key=lambda n: -mentions[n].confidence)
+                if types[n] == etype and mentions[n].subtype
+            ]
+            subtype = next((s for s in subs if s != "other"), subs[0] if subs else None)
+            if etype == "PLACE":
+                subtype = "region" if "region" in subs else subtype or "city"
+            key = _slug(f"{etype}-{name}")
+            base, k = key, 2
+            while key in used:
+                key, k = f"{base}-{k}", k + 1
+            used.add(key)
+            attrs = self._attrs(doc, toks, idx, extras, mentions)
+            entities.append(
+                Entity(
+                    key=key,
+                    name=name,
+                    type=etype,
+                    subtype=subtype,
+                    aliases=[f for f in forms if f != name]
+                    + attrs.pop("_aliases", [])
+                    + _acronym_tails(forms),
+                    attrs=attrs,
+                    method="rule" if any(mentions[n].method == "rule" for n in idx) else "crf",
+                    confidence=max(mentions[n].confidence for n in idx),
+                )
+            )
+            for n in idx:
+                mentions[n].entity = key
+                mentions[n].type = etype
+                mentions[n].subtype = subtype
+        doc.mentions = sorted((m for m in mentions if m.entity), key=lambda m: (m.start, m.end))
+        doc.entities = entities
+
+    @staticmethod
+    def _attrs(
+        doc: Document, toks: Toks, idx: list[int], extras: list[dict[str, Any]], mentions: list[Mention]
+    ) -> dict[str, Any]:
+        attrs: dict[str, Any] = {}
+        aliases: list[str] = []
+        roles: list[dict[str, Any]] = []
+        for n in idx:
+            ex = extras[n]
+            for key in ("lat", "lon", "source_id"):  # "group" is the clustering key only
+                if key in ex:
+                    attrs.setdefault(key, ex[key])
+            if "title_start" in ex:
+                titled = doc.text[toks.start[ex["title_start"]] : mentions[n].end]
+                if titled not in aliases and titled != mentions[n].text:
+                    aliases.append(titled)
+            for role in ex.get("roles", []):
+                role = dict(role)
+                org_token = role.pop("org_token", None)
+                if org_token is not None and org_token < toks.n:
+                    start = toks.start[org_token]
+                    org = next((m for m in mentions if m.start == start and m.type == "ORG"), None)
+                    if org is not None:
+                        role["org_mention"] = [org.start, org.end]
+                        role["span"] = [role["span"][0], org.end]
+                roles.append(role)
+        if roles:
+            attrs["roles"] = roles
+        if aliases:
+            attrs["_aliases"] = aliases
+        return attrs
+
+
+def make_stage() -> EntityStage:
+    return EntityStage()

@@ -1,0 +1,332 @@
+"""Organisations by cue nouns, legal forms, descriptors and shape; the detectors' driver.
+
+German names of institutions are noun phrases around a cue noun ("Institut", "Hochschule",
+"Kammer") extended by a prepositional tail ("für Software- und Systemtechnik"), a place
+("Universität Bonn", "IHK zu Köln") or a proper prefix ("Lamarr-Institut"). A cue noun
+alone is generic ("die Hochschulen") and is not proposed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hafen.extract.candidates import Cand, Toks
+from hafen.extract.cues import (
+    ABSTRACT,
+    ACRONYM,
+    ADJ_CAP,
+    ADJ_LOW,
+    DESCRIPTOR_RE,
+    FUNCTION_WORDS,
+    ODD_SHAPE,
+    ORG_CUE_RE,
+    PROJECT_RE,
+    TAIL_PREPS,
+    URL_END,
+    city_adjective,
+    context_type,
+    head_cue,
+    is_acronym,
+    is_place,
+    quote_end,
+)
+from hafen.extract.lexicon import (
+    BUILD_CUES,
+    DETERMINERS,
+    GENERIC_ACRONYMS,
+    INDEFINITE,
+    INSTITUTION_ABBREVIATIONS,
+    KNOWN_ACRONYMS,
+    LEGAL_FORMS,
+    ORG_CUES,
+    RESEARCH_SOCIETIES,
+    STANDALONE_ORGS,
+    first_names,
+    places,
+    topic_forms,
+    zipf,
+)
+from hafen.extract.projects import project_or_event, quoted
+
+
+def _tail(toks: Toks, j: int) -> int:
+    """Extend a name over 'für Software- und Systemtechnik', 'zu Köln', a place, a year."""
+    if toks.t(j) in TAIL_PREPS:
+        k = j + 1
+        last = j
+        while k < toks.n and not toks.sent_start[k]:
+            w = toks.text[k]
+            if is_acronym(w) or (k > j + 1 and toks.t(k - 1) == ")"):
+                break  # "Institut für X ISST": the acronym is a name of its own
+            if w[:1].isupper() or (w.endswith("-") and w[:1].isalpha()):
+                k += 1
+                last = k
+            elif (ADJ_LOW.match(w) and w not in FUNCTION_WORDS and toks.cap(k + 1)) or (
+                w in {"und", "&"} and (toks.cap(k + 1) or ADJ_LOW.match(toks.t(k + 1)))
+            ):
+                k += 1
+            else:
+                break
+        if last > j + 1 or (last == j + 1 and toks.cap(j + 1)):
+            return max(last, j + 2) if last == j + 1 else last
+        return j
+    if is_place(toks, j) and not toks.sent_start[j]:
+        return j + 1
+    if toks.t(j) in {"Region", "Metropolregion", "Raum", "Landkreis", "Kreis"} and is_place(toks, j + 1):
+        return j + 2  # "Wirtschaftsförderung Region Stuttgart"
+    if ADJ_CAP.match(toks.t(j)) and is_place(toks, j + 1) and not toks.sent_start[j]:
+        return j + 2  # "Regionalagentur Westfälisches Ruhrgebiet"
+    if "-" in toks.t(j) and toks.t(j).split("-")[0] in places() and not toks.sent_start[j]:
+        return j + 1  # "DGB Dortmund-Hellweg"
+    return j
+
+
+def _bracket_after(toks: Toks, j: int) -> bool:
+    """'(ABBR)' right after: a defined abbreviation marks the phrase before it as a name."""
+    return (
+        toks.t(j) == "("
+        and is_acronym(toks.t(j + 1))
+        and (toks.t(j + 2) == ")" or (toks.t(j + 3) == ")" and toks.t(j + 2).isupper()))
+    )
+
+
+def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
+    w = toks.text[k]
+    a = k
+    # proper adjectives before the cue: "Technische Universität", "Europäischen Kommission"
+    while (
+        a > 0
+        and (ADJ_CAP.match(toks.t(a - 1)) or city_adjective(toks.t(a - 1)))
+        and zipf(toks.t(a - 1)) < 5.5
+        and toks.t(a - 1) not in DETERMINERS
+    ):
+        a -= 1
+        if toks.sent_start[a]:
+            break
+    if a > 0 and toks.t(a - 1).lower() in RESEARCH_SOCIETIES:  # "Fraunhofer Institute for ..."
+        a -= 1
+    if a > 0 and toks.t(a - 1) in first_names() and "-" in w:  # "Robert Koch-Institut"
+        a -= 1
+    j = _tail(toks, k + 1)
+    prefix = w.rsplit("-", 1)[0] if "-" in w else ""
+    first = prefix.split("-")[0]
+    proper_prefix = (
+        bool(prefix)
+        and prefix[:1].isupper()
+        and first.upper() not in GENERIC_ACRONYMS
+        and (zipf(first) < 4.0 or prefix.isupper())
+    )
+    nxt = toks.t(k + 1)
+    if j == k + 1 and nxt.isupper() and len(nxt) >= 3 and not toks.sent_start[k + 1] and nxt not in places():
+        j = k + 2  # "Bundesverband BITKOM", "Netzwerk ZENIT"
+    elif j == k + 1 and re.match(r"^\d+\.\d+$", nxt):
+        j = k + 2  # "Kompetenzzentrum 4.0"
+    elif j == k + 1 and toks.cap(k + 1):
+        # "Landeszentrum Gesundheit (LZG)", "Verband Deutscher Maschinen- und Anlagenbau (VDMA)"
+        e = k + 1
+        while (
+            e < k + 7
+            and not toks.sent_start[e]
+            and (toks.cap(e) or toks.t(e) in {"und", "&", "für"} or toks.t(e).endswith("-"))
+        ):
+            e += 1
+            if _bracket_after(toks, e) and toks.cap(e - 1):
+                j = e
+                break
+    if (
+        j == k + 1
+        and toks.name_like(k + 1)
+        and not toks.sent_start[k + 1]
+        and toks.t(k + 1) not in places()
+        and not ODD_SHAPE.match(toks.t(k + 1))
+        and not toks.t(k + 1).isupper()
+    ):
+        j = k + 2  # cue + proper name: "Beirat Wachstumsinitiative"
+        while j < k + 4 and toks.name_like(j) and not toks.sent_start[j]:
+            j += 1
+        if is_place(toks, j):
+            j += 1
+    adjectives = [t for t in toks.text[a:k] if t not in first_names()]
+    adjectival = bool(adjectives) and not all(city_adjective(t) for t in adjectives)
+    if adjectives and not adjectival and subtype == "public":
+        adjectival = True  # "Leipziger Wirtschaftsförderung" is the city's agency
+    if j == k + 1 and not proper_prefix and not adjectival and not _bracket_after(toks, j):
+        return None
+    if toks.t(a - 1).lower() in INDEFINITE and not proper_prefix and a == k:
+        return None  # "ein Zentrum für digitale Innovation" describes, it does not name
+    if any(s in w.lower() for s in RESEARCH_SOCIETIES):
+        subtype = "research"
+    if any(t in BUILD_CUES for t in toks.text[max(0, a - 3) : a]) and subtype in {"other", "research"}:
+        return Cand(a, j, "PROJECT", None, priority=80, confidence=0.7)  # a facility being built
+    return Cand(a, j, "ORG", subtype, priority=80, confidence=0.85)
+
+
+def find_orgs(toks: Toks, source: str) -> list[Cand]:
+    out: list[Cand] = []
+    tforms = topic_forms()
+    k = 0
+    while k < toks.n:
+        w = toks.text[k]
+        low = w.lower()
+        cand: Cand | None = None
+        if w in _SOCIETIES and is_acronym(toks.t(k + 1)) and not toks.sent_start[k + 1]:
+            # "Fraunhofer IIS" is the institute whose abbreviation is "IIS"
+            cand = Cand(
+                k,
+                k + 2,
+                "ORG",
+                "research",
+                priority=82,
+                confidence=0.9,
+                attrs={"group": toks.t(k + 1).lower()},
+            )
+        elif w in INSTITUTION_ABBREVIATIONS:
+            j = _tail(toks, k + 1)
+            if j > k + 1 or w in {"IHK", "HWK", "DGB", "DIHK"}:
+                cand = Cand(k, j, "ORG", INSTITUTION_ABBREVIATIONS[w], priority=82, confidence=0.9)
+        elif w[:1].isupper() and DESCRIPTOR_RE.search(low) and toks.t(k + 1) != ".":
+            cand = _after_descriptor(toks, k)
+        if cand is None and w[:1].isupper() and len(w) > 2:
+            m = ORG_CUE_RE.search(low)
+            project_head = PROJECT_RE.search(low)
+            if project_head and m and project_head.start() < m.start():
+                m = None  # the longer head wins: "Werkbank" is no bank, "Lernfabrik" no factory
+            if m and not low.endswith(("gesellschaften", "ämter")):
+                cand = _cue_org(toks, k, ORG_CUES[m.group(1)])
+                if (
+                    cand is None
+                    and low in STANDALONE_ORGS
+                    and toks.t(k - 1).lower() in {"der", "die", "das", "dem", "des"}
+                ):
+                    cand = Cand(k, k + 1, "ORG", STANDALONE_ORGS[low], priority=60, confidence=0.7)
+            if cand is None:
+                cand = project_or_event(toks, k, low)
+            if (
+                cand is None
+                and w in {"Stadt", "Landeshauptstadt", "Gemeinde", "Hansestadt"}
+                and toks.t(k + 1) in places()
+            ):
+                cand = Cand(k, k + 2, "ORG", "public", priority=85, confidence=0.85)
+        if cand is None and "-" in w and w[:1].isupper():
+            cand = _role_prefix(toks, k)
+        if (cand is None and w in LEGAL_FORMS) or (w == "e." and toks.t(k + 1) == "V."):
+            cand = _legal_form(toks, k)
+        if cand is None and (w in {"„", "“", '"', "»"}):
+            cand = quoted(toks, k)
+        if (
+            cand is None
+            and ODD_SHAPE.match(w)
+            and not w.endswith(URL_END)
+            and not (len(w) <= 6 and w.endswith("."))
+            and low not in tforms
+            and not ADJ_LOW.match(w)
+            and "@" not in w
+        ):
+            j = k + 1
+            parts = re.split(r"[.:]", w)
+            head = head_cue(toks.t(k + 1).lower()) if toks.cap(k + 1) else None
+            inner = next((head_cue(p.lower()) for p in parts[1:] + parts[:1] if head_cue(p.lower())), None)
+            ctx = head or inner or context_type(toks, k, k + 1)
+            if head:
+                j = k + 2  # "iCapital Award", "RuhrValley Campus"
+            typ, sub = (ctx[0], ctx[1] or None) if ctx else ("ORG", "other")
+            if toks.t(j) in places() and typ != "ORG":
+                j += 1
+            cand = Cand(k, j, typ, sub if typ == "ORG" else None, priority=55, confidence=0.6)
+        if cand is None and w in KNOWN_ACRONYMS:
+            typ, sub = KNOWN_ACRONYMS[w].split("/") if "/" in KNOWN_ACRONYMS[w] else (KNOWN_ACRONYMS[w], "")
+            cand = Cand(k, k + 1, typ, sub or None, priority=30, confidence=0.75)
+        if (
+            cand is None
+            and ACRONYM.match(w)
+            and w.upper() not in GENERIC_ACRONYMS
+            and w not in places()
+            and low not in tforms
+            and toks.line_len(k) != 1
+            and (zipf(w) < 3.0 or any(c.isdigit() for c in w))
+        ):
+            cand = Cand(k, k + 1, "ORG", "other", priority=20, confidence=0.4, attrs={"acronym": True})
+            if toks.t(k + 1).isdigit() and len(toks.t(k + 1)) == 4:
+                cand = Cand(k, k + 2, "EVENT", priority=50, confidence=0.6)
+        if cand is not None:
+            out.append(cand)
+            k = max(cand.j, k + 1)
+        else:
+            k += 1
+    return out
+
+
+def _after_descriptor(toks: Toks, k: int) -> Cand | None:
+    """'der Technologiekonzern Wilo', 'das Start-up „medmehr“'."""
+    j = k + 1
+    while toks.t(j) == "und" and toks.t(j + 1).startswith("-"):
+        j += 2
+    if toks.t(j) == "wie":
+        j += 1
+    if toks.is_quote_open(j):
+        q = quote_end(toks, j)
+        if q:
+            return Cand(j + 1, q, "ORG", "company", priority=75, confidence=0.8)
+        return None
+    e = j
+    while e < j + 3 and _brand_word(toks, e, e == j):
+        e += 1
+    if e > j:
+        return Cand(j, e, "ORG", "company", priority=72, confidence=0.75)
+    return None
+
+
+def _legal_form(toks: Toks, k: int) -> Cand | None:
+    end = k + 1
+    if toks.t(k) == "e.":
+        end = k + 2
+    if toks.t(end) == "&" and toks.t(end + 1) == "Co.":
+        end += 2
+        if toks.t(end) in LEGAL_FORMS:
+            end += 1
+    a = k
+    while (
+        a > 0
+        and a > k - 4
+        and (toks.cap(a - 1) or (toks.t(a - 1) in {"&", "und"} and a < k))
+        and not toks.sent_start[a]
+        and toks.t(a - 1) not in DETERMINERS
+        and not DESCRIPTOR_RE.search(toks.t(a - 1).lower())
+    ):
+        a -= 1
+    if toks.t(a) in {"&", "und"}:
+        a += 1
+    if a == k:
+        return None
+    subtype = "network" if toks.t(k) in {"e.", "e.V.", "eV"} else "company"  # a registered association
+    return Cand(a, end, "ORG", subtype, priority=85, confidence=0.9)
+
+
+def _brand_word(toks: Toks, e: int, first: bool) -> bool:
+    """A word of a company name after a descriptor ('der Autobauer Volkswagen')."""
+    w = toks.t(e)
+    if not toks.cap(e) or toks.sent_start[e] or w in places() or not w.isalnum() or ABSTRACT.search(w):
+        return False
+    if head_cue(w.lower()):
+        return False  # "das Start-up Center": a cue noun, not the company's name
+    return toks.name_like(e) or zipf(w) < 4.5 or (first and toks.name_like(e + 1))
+
+
+_SOCIETIES = frozenset({"Fraunhofer", "Leibniz", "Helmholtz", "Max-Planck", "DLR"})
+
+
+def _role_prefix(toks: Toks, k: int) -> Cand | None:
+    """'WEG-Geschäftsführer', 'VW-Managerin': the organisation named before a role noun."""
+    from hafen.extract.persons import role_of
+
+    w = toks.text[k]
+    role = role_of(w)
+    if not role:
+        return None
+    prefix = w[: len(w) - len(role)].rstrip("-")
+    if not prefix or prefix.upper() in GENERIC_ACRONYMS or not (is_acronym(prefix) or zipf(prefix) < 4.5):
+        return None
+    if prefix in places():
+        return None  # "Leipzig-Manager" names a place, not an employer
+    start = toks.start[k]
+    return Cand(k, k + 1, "ORG", "other", priority=50, confidence=0.6, start=start, end=start + len(prefix))

@@ -1,0 +1,209 @@
+"""Persons, found by academic titles, role nouns, speech verbs and common first names.
+
+A person found with a role gets ``attrs["roles"]``, a list of
+``{"role": "Geschäftsführerin", "span": [start, end], "org_mention": [start, end] | None}``
+(character offsets): ``span`` covers the role phrase, ``org_mention`` the organisation it
+names, when the phrase names one ("Geschäftsführerin der Wirtschaftsförderung Leipzig",
+"WEG-Geschäftsführer Max Muster", "Direktor des Instituts X"). ``org_mention`` is filled
+in by the entity stage once organisations are known; the relations stage turns roles into
+``works_for`` relations.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from hafen.extract.candidates import Cand, Toks
+from hafen.extract.lexicon import (
+    NAME_PARTICLES,
+    ORG_CUE_RE,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    first_names,
+    places,
+    zipf,
+)
+
+_ROLE_SET = frozenset(ROLE_NOUNS)
+_ARTICLES = frozenset(
+    {"der", "des", "den", "dem", "die", "von", "vom", "beim", "bei", "am", "im", "an", "für"}
+)
+
+
+# Long role nouns also end compounds ("Projektgeschäftsführerin"); one regex, longest first.
+_ROLE_SUFFIX = re.compile(
+    "(" + "|".join(sorted((r for r in ROLE_NOUNS if len(r) >= 6), key=len, reverse=True)) + ")$"
+)
+
+
+@lru_cache(maxsize=65536)
+def role_of(word: str) -> str | None:
+    """The role noun at the end of ``word`` ('WEG-Geschäftsführer' -> 'Geschäftsführer')."""
+    low = word.lower()
+    if low in _ROLE_SET:
+        return word
+    tail = low.rsplit("-", 1)[-1]
+    if tail in _ROLE_SET:
+        return word[len(word) - len(tail) :]
+    m = _ROLE_SUFFIX.search(low)
+    if m and len(low) > len(m.group(1)) + 2:
+        return word  # a compound is one role: "Oberbürgermeister", "Projektgeschäftsführerin"
+    return None
+
+
+def _surname_ok(toks: Toks, k: int) -> bool:
+    w = toks.t(k)
+    if not w or not w[0].isupper() or not w[:1].isalpha() or (w.isupper() and len(w) > 3):
+        return False
+    low = w.lower()
+    if ORG_CUE_RE.search(low) or low.endswith(("straße", "str.")):
+        return False
+    return w not in places() and role_of(w) is None
+
+
+def _name_end(toks: Toks, k: int, max_words: int = 3) -> int:
+    """End of a personal name starting at token k (given names, particles, surnames)."""
+    j = k
+    words = 0
+    while j < toks.n and words < max_words:
+        w = toks.text[j]
+        if w in NAME_PARTICLES and _surname_ok(toks, j + 1) and j > k and toks.name_like(j + 1):
+            j += 1
+            continue
+        if not _surname_ok(toks, j) or (j > k and toks.sent_start[j]):
+            break
+        if words >= 2 and (not toks.name_like(j) or toks.text[j - 1].endswith("s")):
+            break  # "Joseph Haydns Oratorium": a genitive ends the name
+        j += 1
+        words += 1
+    return j
+
+
+def find_persons(toks: Toks) -> list[Cand]:
+    out: list[Cand] = []
+    names = first_names()
+    k = 0
+    while k < toks.n:
+        w = toks.text[k]
+        cand: Cand | None = None
+        if (w in TITLES and w not in {"Frau", "Herr", "Herrn"}) or (
+            w in {"Frau", "Herr", "Herrn"} and toks.cap(k + 1)
+        ):
+            a = k
+            while toks.t(a) in TITLES:
+                a += 1
+            j = _name_end(toks, a)
+            if j > a and (j - a >= 2 or w not in {"Frau", "Herr", "Herrn"} or toks.t(a) in names):
+                cand = Cand(a, j, "PERSON", priority=70, confidence=0.9, attrs={"title_start": k})
+        elif (
+            w in names
+            and (_surname_ok(toks, k + 1) or (toks.t(k + 1) in NAME_PARTICLES and _surname_ok(toks, k + 2)))
+            and not toks.t(k + 1).endswith("-")
+        ):
+            j = _name_end(toks, k, max_words=4)
+            nxt = toks.t(j).lower()
+            if j > k + 1 and not any(nxt.endswith(c) for c in ("straße", "platz", "preis")):
+                cand = Cand(k, j, "PERSON", priority=65, confidence=0.85)
+        elif (
+            (role_of(w) or w in SPEECH_VERBS)
+            and toks.cap(k + 1)
+            and toks.cap(k + 2)
+            and toks.t(k + 1) not in TITLES
+            and toks.t(k + 1) not in names
+            and _surname_ok(toks, k + 1)
+            and _surname_ok(toks, k + 2)
+            and not toks.sent_start[k + 1]
+        ):
+            j = _name_end(toks, k + 1)
+            if j - (k + 1) >= 2:
+                cand = Cand(k + 1, j, "PERSON", priority=60, confidence=0.7)
+        if (
+            cand is None
+            and w.isupper()
+            and w.title() in names
+            and toks.t(k + 1).isupper()
+            and toks.t(k + 1).isalpha()
+            and len(toks.t(k + 1)) > 2
+        ):
+            cand = Cand(k, k + 2, "PERSON", priority=60, confidence=0.7)  # bylines: "VON ANNA WEBER"
+        if cand is None and (_rare_pair(toks, k) or _pair_with_role_after(toks, k)):
+            cand = Cand(k, k + 2, "PERSON", priority=58, confidence=0.6)
+        if cand is None:
+            k += 1
+            continue
+        role = _role_before(toks, cand.i) or _role_after(toks, cand.j)
+        if role:
+            cand.attrs["roles"] = [role]
+        out.append(cand)
+        k = cand.j
+    return out
+
+
+def _role_before(toks: Toks, i: int) -> dict[str, object] | None:
+    """'WEG-Geschäftsführer Max Muster', 'Intendant Max Muster'."""
+    a = i - 1
+    while a >= 0 and toks.t(a) in TITLES:
+        a -= 1
+    w = toks.t(a)
+    role = role_of(w) if a >= 0 else None
+    if not role:
+        return None
+    out: dict[str, object] = {"role": role, "span": [toks.start[a], toks.end[a]], "org_mention": None}
+    prefix = w[: len(w) - len(role)].rstrip("-")
+    if prefix and prefix[0].isupper():
+        out["org_mention"] = [toks.start[a], toks.start[a] + len(prefix)]
+    return out
+
+
+def _role_after(toks: Toks, j: int) -> dict[str, object] | None:
+    """'Max Muster, Geschäftsführerin der Wirtschaftsförderung Leipzig'."""
+    if toks.t(j) != ",":
+        return None
+    k = j + 1
+    while toks.t(k) and toks.t(k)[0].islower() and toks.t(k) not in _ARTICLES and k < j + 3:
+        k += 1  # "stellvertretende", "neue"
+    role = role_of(toks.t(k))
+    if not role:
+        return None
+    out: dict[str, object] = {
+        "role": role,
+        "span": [toks.start[j + 1], toks.end[k]],
+        "org_mention": None,
+        "org_token": k + 2 if toks.t(k + 1) in _ARTICLES else None,
+    }
+    return out
+
+
+_ABSTRACT_NOUN = re.compile(r"(ung|heit|keit|schaft|tion|tät|ismus|stärke|werk|wesen|ik)$")
+_PAIR_CONTEXT = frozenset({"von", "mit", "durch", "bei", "und", "sagt", "so", "laut", "Autorin", "Autor"})
+
+
+def _rare_pair(toks: Toks, k: int) -> bool:
+    """Two rare title-case words in a row, introduced like a person ('Sicht von Ana Ruiz,')."""
+    a, b = toks.t(k), toks.t(k + 1)
+    if not (a.istitle() and b.istitle() and a.isalpha() and b.isalpha()) or toks.sent_start[k]:
+        return False
+    if toks.t(k - 1) not in _PAIR_CONTEXT and toks.t(k + 2) != ",":
+        return False
+    if not (_surname_ok(toks, k) and _surname_ok(toks, k + 1)):
+        return False
+    if _ABSTRACT_NOUN.search(a) or _ABSTRACT_NOUN.search(b):
+        return False
+    return zipf(a) < 2.5 and zipf(b) < 2.5
+
+
+def _pair_with_role_after(toks: Toks, k: int) -> bool:
+    """'Ana Ruiz, die Direktorin des Instituts': an apposition with a role marks a person."""
+    a, b = toks.t(k), toks.t(k + 1)
+    if not (a.istitle() and b.istitle() and a.isalpha() and b.isalpha()) or toks.sent_start[k + 1]:
+        return False
+    if toks.t(k + 2) != "," or not (_surname_ok(toks, k) and _surname_ok(toks, k + 1)):
+        return False
+    if zipf(a) >= 3.5 or zipf(b) >= 3.5 or _ABSTRACT_NOUN.search(a) or _ABSTRACT_NOUN.search(b):
+        return False
+    r = k + 3
+    if toks.t(r) in {"der", "die", "Der", "Die"}:
+        r += 1
+    return role_of(toks.t(r)) is not None

@@ -1,0 +1,176 @@
+"""Places: German towns, districts, Länder, countries and regions from reference data,
+streets and sites by the shape of their names.
+
+Gazetteer places carry ``attrs`` ``lat``, ``lon`` and ``source_id`` (GeoNames id and/or
+official district key ``ags:``). Adjectival town forms ("Dortmunder Unternehmen") are not
+places by themselves; "<Town>er" + a site noun ("Leipziger Hafen") is a site.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hafen.extract.candidates import Cand, Toks
+from hafen.extract.lexicon import (
+    COMPASS,
+    LOCATIVE,
+    SITE_HEADS,
+    SITE_SUFFIX,
+    STREET_SUFFIX,
+    Place,
+    city_of_adjective,
+    places,
+    zipf,
+)
+
+_MAX_WORDS = 4
+_SITE_NOUNS_AFTER_ADJ = frozenset(
+    {
+        "Hafen",
+        "Flughafen",
+        "Hauptbahnhof",
+        "Hafenquartier",
+        "Innenhafen",
+        "Binnenhafen",
+        "Zoo",
+        "Westpark",
+        "Südpark",
+    }
+)
+
+
+def _place_attrs(place: Place) -> dict[str, object]:
+    # "group": all written forms of one reference place ("Kreis X", "X (Kreis)") are one entity
+    attrs: dict[str, object] = {"source_id": place.source_id, "group": place.source_id}
+    if place.lat is not None:
+        attrs["lat"] = place.lat
+        attrs["lon"] = place.lon
+    return attrs
+
+
+def _gazetteer_at(toks: Toks, k: int) -> tuple[int, Place] | None:
+    """The longest gazetteer name starting at token k: (end token, place)."""
+    table = places()
+    if toks.text[k] not in _first_words():
+        return None
+    for width in range(_MAX_WORDS, 0, -1):
+        j = k + width
+        if j > toks.n:
+            continue
+        words = toks.text[k:j]
+        if any(w.isspace() for w in words):
+            continue
+        form = " ".join(words)
+        # "Frankfurt ( Oder )" and "Borken ( Kreis )" come tokenised with spaces.
+        form = form.replace("( ", "(").replace(" )", ")")
+        place = table.get(form)
+        if place is not None:
+            return j, place
+    return None
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(form.split(" ")[0] for form in places())
+
+
+def _has_cue(toks: Toks, k: int, j: int) -> bool:
+    """A town whose name is also a word needs a locative cue ('in Essen') or a table row."""
+    prev = toks.t(k - 1)
+    if (prev in LOCATIVE and toks.t(k - 2) not in {"der", "die"}) or prev in {"Kreises", "Städten"}:
+        return True
+    return (toks.line_len(k) <= 4 and not toks.sent_start[k]) or toks.line_len(k) <= 2
+
+
+def find_places(toks: Toks) -> list[Cand]:
+    out: list[Cand] = []
+    k = 0
+    while k < toks.n:
+        w = toks.text[k]
+        if not w or not w[0].isupper():
+            k += 1
+            continue
+        hit = _gazetteer_at(toks, k)
+        if hit is not None:
+            j, place = hit
+            if place.ambiguous and not _has_cue(toks, k, j):
+                k = j
+                continue
+            subtype = "region" if place.kind == "region" else "city"
+            out.append(Cand(k, j, "PLACE", subtype, priority=40, confidence=0.9, attrs=_place_attrs(place)))
+            k = j
+            continue
+        site = _site_at(toks, k)
+        if site is not None:
+            out.append(site)
+            k = site.j
+            continue
+        k += 1
+    return out
+
+
+def _site_at(toks: Toks, k: int) -> Cand | None:
+    w = toks.text[k]
+    low = w.lower()
+    nxt = toks.t(k + 1)
+    # Streets: "Speicherstraße", "Kampstr." - but not common compounds like "Arbeitsplatz";
+    # weak suffixes (-platz, -weg, -ring, -markt) need a house number or "an der/am".
+    m = STREET_SUFFIX.search(low)
+    weak = m is not None and m.group(1) in {"platz", "weg", "ring", "markt", "wall", "steig"}
+    located = toks.t(k - 1) in {"am", "Am"} or (
+        toks.t(k - 1) == "der" and toks.t(k - 2) in {"an", "An", "in", "In", "auf", "Auf"}
+    )
+    if (
+        m
+        and len(w) > 6
+        and "-" not in w[-4:]
+        and ((zipf(w) < 2.5 and (not weak or located)) or (located and zipf(w) < 3.5))
+    ) or (m and nxt[:1].isdigit() and len(nxt) <= 4 and len(w) > 6):
+        j = k + 1
+        if nxt[:1].isdigit() and len(nxt) <= 4:
+            j += 1
+        return Cand(k, j, "PLACE", "site", priority=45, confidence=0.85)
+    # "Zeche Zollverein", "Campus Nord", "Kokerei Hansa"
+    if w in SITE_HEADS and toks.cap(k + 1) and zipf(nxt) < 4.0 and not toks.sent_start[k + 1]:
+        return Cand(k, k + 2, "PLACE", "site", priority=45, confidence=0.75)
+    # "PHOENIX West", "Phoenix-See", "Envio-Gelände", "Westfalenpark", "Kreuzviertel"
+    if w.isupper() and len(w) >= 3 and nxt in COMPASS:
+        return Cand(k, k + 2, "PLACE", "site", priority=45, confidence=0.75)
+    if "-" in w:
+        head = w.rsplit("-", 1)[1]
+        if (head in COMPASS and w[0].isupper()) or (
+            SITE_SUFFIX.search(head.lower())
+            and head[:1].isupper()
+            and not head.lower().endswith(("werk", "hafen", "gebiet"))
+        ):
+            return Cand(k, k + 1, "PLACE", "site", priority=44, confidence=0.7)
+    # "Westfalenpark", "Kreuzviertel"; "Digitalhafen Leipzig", "Technologiepark Aachen"
+    nxt_place = places().get(nxt)
+    if (
+        SITE_SUFFIX.search(low)
+        and len(w) > 7
+        and zipf(w) < 2.5
+        and (
+            low.endswith(("park", "viertel"))
+            or (
+                nxt_place is not None
+                and not nxt_place.ambiguous
+                and not low.endswith(("campus", "werk", "gebiet"))
+            )
+        )
+    ):
+        j = k + 2 if nxt_place is not None and not nxt_place.ambiguous else k + 1
+        return Cand(k, j, "PLACE", "site", priority=44, confidence=0.65)
+    # "im Forschungsbau Zess", "das Gebäude Tor 5"
+    if (
+        low.endswith(("bau", "gebäude", "halle"))
+        and len(w) > 6
+        and toks.name_like(k + 1)
+        and not toks.sent_start[k + 1]
+        and nxt not in places()
+    ):
+        return Cand(k + 1, k + 2, "PLACE", "site", priority=44, confidence=0.6)
+    # "Leipziger Hafen": adjectival town + site noun
+    if nxt in _SITE_NOUNS_AFTER_ADJ and city_of_adjective(w):
+        return Cand(k, k + 2, "PLACE", "site", priority=46, confidence=0.8)
+    return None

@@ -1,0 +1,213 @@
+"""Projects and events: programme/strategy/plan names, event formats, names in quotes.
+
+The type of a quoted or oddly shaped name comes from a cue noun inside it, right before
+it, in an apposition, or (for events and projects only) in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hafen.extract.candidates import Cand, Toks
+from hafen.extract.cues import (
+    ABSTRACT,
+    ADJ_CAP,
+    BARE_DESCRIPTORS,
+    DEFINITE,
+    DESCRIPTOR_RE,
+    ENGLISH_HEADS,
+    EVENT_RE,
+    ODD_SHAPE,
+    PROJECT_RE,
+    city_adjective,
+    context_type,
+    head_cue,
+    is_place,
+    quote_end,
+)
+from hafen.extract.lexicon import (
+    DETERMINERS,
+    EVENT_CUES,
+    INDEFINITE,
+    PROJECT_CUES,
+    zipf,
+)
+
+
+def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
+    w = toks.text[k]
+    is_event = EVENT_RE.search(low) is not None
+    is_project = not is_event and PROJECT_RE.search(low) is not None
+    if not (is_event or is_project):
+        return None
+    typ = "EVENT" if is_event else "PROJECT"
+    head = low.rsplit("-", 1)[-1]
+    a = k
+    if head in ENGLISH_HEADS or w in {"Woche", "Award", "Summit"} or ADJ_CAP.match(toks.t(k - 1)):
+        while (
+            a > 0
+            and a > k - 3
+            and toks.cap(a - 1)
+            and not toks.sent_start[a]
+            and toks.t(a - 1) not in {"Der", "Die", "Das", "Ein", "Eine"}
+            and (ADJ_CAP.match(toks.t(a - 1)) or zipf(toks.t(a - 1)) < 4.5)
+            and not head_cue(toks.t(a - 1).lower())
+            and not DESCRIPTOR_RE.search(toks.t(a - 1).lower())
+        ):
+            a -= 1
+    if (
+        a == k
+        and "-" in w
+        and toks.t(k - 1) == "und"
+        and len(toks.t(k - 2)) > 3
+        and toks.t(k - 2).endswith("-")
+    ):
+        a = k - 2  # "Gründungs- und Innovations-Campus"
+    while a < k and (toks.t(a) in DETERMINERS or city_adjective(toks.t(a))):
+        a += 1
+    j = k + 1
+    if toks.is_quote_open(j):
+        q = quote_end(toks, j)
+        if q:
+            return Cand(j + 1, q, typ, priority=75, confidence=0.8)
+    # "Masterplan Wissenschaft 2.0", "Programm Zukunft Region", "KI-Campus NRW"
+    while (
+        j < k + 4
+        and (
+            toks.name_like(j)
+            or (re.match(r"^\d+(\.\d+)?$", toks.t(j)) and j > k + 1)
+            or (
+                toks.cap(j)
+                and j == k + 1
+                and not toks.sent_start[j]
+                and toks.t(j + 1) not in {"der", "des", "die"}
+            )
+        )
+        and not toks.sent_start[j]
+    ):
+        if (
+            toks.t(j)[:1].isupper()
+            and head_cue(toks.t(j).lower())
+            and j > k + 1
+            and toks.t(j).lower() not in ENGLISH_HEADS
+        ):
+            break
+        j += 1
+    if j > k + 1 and re.match(r"^\d+(\.\d+)?$", toks.t(j)):
+        j += 1
+    if toks.t(j) == "/" and toks.t(j + 1).rstrip(".").isdigit() and toks.t(j - 1).isdigit():
+        j += 2  # "Mark 51/7" (the tokenizer reads "7." at a sentence end as one token)
+    proper_prefix = (
+        "-" in w and w[:1].isupper() and (zipf(w.split("-")[0]) < 4.0 or w.split("-")[0].isupper())
+    )
+    cue = (EVENT_RE if is_event else PROJECT_RE).search(low)
+    descriptor = low in BARE_DESCRIPTORS or (
+        cue is not None and cue.start() > 2 and "-" not in w and low not in PROJECT_CUES | EVENT_CUES
+    )
+    if descriptor and a == k and j == k + 2 and is_place(toks, k + 1):
+        return Cand(k, j, typ, priority=70, confidence=0.7)  # "Infrastrukturoffensive Ruhrgebiet"
+    if descriptor and a == k and j > k + 1:
+        if cue is not None and cue.group(1) in _SITE_CUES:
+            return Cand(k + 1, j, "PLACE", "site", priority=70, confidence=0.7)  # "Technologiecampus Nord"
+        return Cand(k + 1, j, typ, priority=70, confidence=0.7)  # "Förderprogramm Zukunft Region"
+    if (
+        j == k + 1
+        and a == k
+        and not proper_prefix
+        and "-" not in w
+        and zipf(w) < 1.0
+        and toks.t(k - 1) in DEFINITE
+        and not low.endswith(("en", "e"))
+    ):
+        return Cand(k, k + 1, typ, priority=60, confidence=0.6)  # a coined name: "der Eventfonds"
+    if j == k + 1 and a == k and not proper_prefix:
+        return None
+    if j == k + 1 and a == k and len(w) < 5:
+        return None
+    if toks.t(a - 1).lower() in INDEFINITE and not proper_prefix and a == k:
+        return None
+    return Cand(a, j, typ, priority=70, confidence=0.7)
+
+
+def quoted(toks: Toks, q: int) -> Cand | None:
+    e = quote_end(toks, q)
+    if e is None:
+        return None
+    words = toks.text[q + 1 : e]
+    inner_low = [w.lower() for w in words]
+    if sum(1 for w in words if w[:1].islower() and w not in {"und", "für", "der", "des", "&"}) > 1:
+        return None  # a quoted sentence, not a name
+    typ: str | None = None
+    sub: str | None = None
+    first_cue = head_cue(inner_low[0]) if words[0][:1].isupper() else None
+    if first_cue and first_cue[0] == "ORG" and len(words) > 1:
+        typ, sub = first_cue[0], first_cue[1] or None  # "„Beirat Wachstum“": the first noun heads
+    for w in reversed(inner_low if typ is None else []):
+        cue = head_cue(w)
+        if cue and cue[0] != "ORG":
+            typ = cue[0]
+            break
+    before = toks.t(q - 1).lower()
+    if typ is None and before:
+        cue = head_cue(before) if toks.t(q - 1)[:1].isupper() else None
+        if DESCRIPTOR_RE.search(before):
+            typ, sub = "ORG", "company"
+        elif cue:
+            typ, sub = cue[0], cue[1] or None
+    if typ is None:
+        ctx = context_type(toks, q, e + 1)
+        if ctx and (len(words) > 1 or ctx[0] != "ORG"):
+            typ, sub = ctx
+    if typ is None:
+        return None
+    if typ == "ORG" and sub is None:
+        sub = "other"
+    return Cand(q + 1, e, typ, sub, priority=68, confidence=0.65)
+
+
+_SITE_CUES = frozenset({"campus", "park"})
+_ITEM_STOP = frozenset({"auf", "mit", "im", "in", "am", "bei", "(", ":", "/"})
+_ITEM_INNER = frozenset({"für", "der", "des", "und", "&", "Nr.", "-", "–"})
+
+
+def find_list_items(toks: Toks) -> list[Cand]:
+    """Numbered items '(3) Eventfonds' in plans and strategies name projects when the item
+    reads as a name: a coined compound, a cue noun, a place or a number - not an action
+    ('(2) Stärkung der Gastronomie') and not a phrase with verbs or adjectives."""
+    out: list[Cand] = []
+    for k in range(toks.n - 3):
+        if toks.text[k] != "(" or not toks.text[k + 1].isdigit() or toks.text[k + 2] != ")":
+            continue
+        if k > 0 and "\n" not in toks.text[k - 1]:
+            continue
+        i = k + 3
+        j = i
+        while j < toks.n and "\n" not in toks.text[j] and toks.text[j] not in _ITEM_STOP:
+            j += 1
+        while j > i and toks.text[j - 1] in _ITEM_INNER:
+            j -= 1
+        words = [w.strip("*") for w in toks.text[i:j]]
+        if not words or not words[0][:1].isupper() or j - i > 8:
+            continue
+        if ABSTRACT.search(words[0]) or any(
+            w[:1].islower() and w not in _ITEM_INNER and not w[:1].isdigit() for w in words
+        ):
+            continue
+        cues = [head_cue(w.lower()) for w in words if w[:1].isupper()]
+        signal = (
+            any(cues)
+            or any("-" in w.strip("-") and w[:1].isupper() for w in words)
+            or any(
+                ODD_SHAPE.match(w) or w[:1].isdigit() or is_place(toks, i + n) for n, w in enumerate(words)
+            )
+        )
+        if not signal:
+            continue
+        # an item's centre or institute is a measure being set up; a network or agency acts
+        first = cues[0] if cues else None
+        actor = first is not None and first[0] == "ORG" and first[1] in {"network", "public", "university"}
+        typ, sub = (first[0], first[1]) if first and actor else ("PROJECT", None)
+        if any(c and c[0] == "EVENT" for c in cues):
+            typ, sub = "EVENT", None
+        out.append(Cand(i, j, typ, sub, priority=88, confidence=0.7))
+    return out

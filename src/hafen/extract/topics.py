@@ -1,0 +1,88 @@
+"""Topics: technology and competence fields from a lexicon, with adjective inflection.
+
+"Künstliche Intelligenz", "Künstlicher Intelligenz" and "KI" are one topic; the canonical
+form is the lexicon's. Only whole words match: "KI-Forschung" is not a mention of KI.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hafen.extract.candidates import Cand, Toks
+from hafen.extract.lexicon import is_common_word, topic_forms
+
+_MAX_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(form.split()[0] for form in topic_forms())
+
+
+def find_topics(toks: Toks) -> list[Cand]:
+    forms = topic_forms()
+    firsts = _first_words()
+    out: list[Cand] = []
+    k = 0
+    while k < toks.n:
+        low = toks.text[k].lower()
+        if low not in firsts:
+            prefix = _compound_topic(toks.text[k]) if len(low) >= 9 and toks.cap(k) else None
+            if prefix:
+                start = toks.start[k]
+                out.append(
+                    Cand(
+                        k,
+                        k + 1,
+                        "TOPIC",
+                        priority=25,
+                        confidence=0.6,
+                        attrs={"canonical": prefix[1]},
+                        start=start,
+                        end=start + prefix[0],
+                    )
+                )
+            k += 1
+            continue
+        hit = None
+        for width in range(_MAX_WORDS, 0, -1):
+            j = k + width
+            if j > toks.n:
+                continue
+            phrase = " ".join(toks.text[k:j])
+            canon = forms.get(phrase.lower())
+            # the head noun must be capitalised as German nouns are ("digitale Bildung"),
+            # so the verb "design" or the adverb "stahl" never match
+            if canon and (toks.text[j - 1][:1].isupper() or toks.text[j - 1][:1].isdigit()):
+                hit = (j, canon)
+                break
+        if hit is None:
+            k += 1
+            continue
+        j, canon = hit
+        out.append(Cand(k, j, "TOPIC", priority=30, confidence=0.75, attrs={"canonical": canon}))
+        k = j
+    return out
+
+
+@lru_cache(maxsize=1)
+def _one_word_forms() -> dict[str, str]:
+    return {form: canon for form, canon in topic_forms().items() if " " not in form and len(form) >= 5}
+
+
+@lru_cache(maxsize=65536)
+def _compound_topic(word: str) -> tuple[int, str] | None:
+    """'Wasserstoffnetzwerk', 'Medizintechnikhersteller': a field named as the first part of
+    a compound whose head is a common noun -> (length of the field, canonical name)."""
+    forms = _one_word_forms()
+    low = word.lower()
+    for cut in range(len(low) - 4, 4, -1):
+        canon = forms.get(low[:cut])
+        if canon is None:
+            continue
+        rest = word[cut:].lstrip("-")
+        if len(rest) >= 4 and is_common_word(rest.capitalize(), 3.0):
+            if low[cut - 1] == "s" and low[: cut - 1] in forms:
+                cut -= 1  # the linking -s is not part of the field: "Stadtentwicklungs|prozess"
+            return cut, canon
+    return None
