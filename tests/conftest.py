@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# CI checks the repo out with shared/ beside it; HAFEN_SHARED points elsewhere when it is not.
+SHARED = Path(os.environ.get("HAFEN_SHARED", REPO.parent / "shared"))
 
 
 @pytest.fixture(scope="session")
