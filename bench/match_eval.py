@@ -1,6 +1,11 @@
 """Matchmaking on the development set: gold profiles from the seeds, nDCG@10 via score.py.
 
     python bench/match_eval.py [--shared ../shared] [--no-embeddings] [--out results.json]
+    python bench/match_eval.py --db seeds.db [--no-embeddings]     # end to end
+
+End to end (``--db``): the seeds are built into the store (if it is empty), resolved with
+hafen.resolve, and the queries are matched against the store's own profiles with the
+vectors cached in the store, exactly as ``hafen match --db`` does.
 
 Profiles are built from the gold annotations: the gold entities of the five seed documents,
 resolved across documents with hafen.resolve, each described by the seed sentences that
@@ -101,13 +106,33 @@ def _cached_embeddings(profiles: list[Profile]) -> np.ndarray | None:
     return np.load(path) if path.exists() else None
 
 
-def run(shared: Path, use_embeddings: bool, out: Path | None = None) -> dict[str, object]:
-    profiles = gold_profiles(shared)
+def _store_matcher(shared: Path, db: Path, use_embeddings: bool) -> Matcher:
+    from hafen.build import build
+    from hafen.match.index import store_matcher
+    from hafen.store import open_store
+
+    store = open_store(str(db))
+    try:
+        if not store.sources():
+            build([shared / "seeds"], store)
+        return store_matcher(store, settings=MatchSettings(use_embeddings=use_embeddings))
+    finally:
+        store.close()
+
+
+def run(
+    shared: Path, use_embeddings: bool, out: Path | None = None, db: Path | None = None
+) -> dict[str, object]:
     t0 = time.perf_counter()
-    cached = _cached_embeddings(profiles) if use_embeddings else None
-    matcher = Matcher(profiles, embeddings=cached, settings=MatchSettings(use_embeddings=use_embeddings))
-    if use_embeddings and cached is None and matcher.embeddings is not None:
-        np.save(_cache_path(profiles), matcher.embeddings)
+    if db is not None:
+        matcher = _store_matcher(shared, db, use_embeddings)
+        profiles = matcher.profiles
+    else:
+        profiles = gold_profiles(shared)
+        cached = _cached_embeddings(profiles) if use_embeddings else None
+        matcher = Matcher(profiles, embeddings=cached, settings=MatchSettings(use_embeddings=use_embeddings))
+        if use_embeddings and cached is None and matcher.embeddings is not None:
+            np.save(_cache_path(profiles), matcher.embeddings)
     build = time.perf_counter() - t0
     queries = json.loads((shared / "eval" / "queries.json").read_text(encoding="utf-8"))
     results = {q["query"]: [r.to_json() for r in matcher.match(q["query"], top=10)] for q in queries}
@@ -140,8 +165,14 @@ def main() -> int:
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--out", type=Path, default=None, help="also keep the results JSON here")
     ap.add_argument("-v", "--verbose", action="store_true", help="per-query figures")
+    ap.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="end to end: match against this store (built from the seeds if empty)",
+    )
     a = ap.parse_args()
-    scores = run(a.shared, not a.no_embeddings, a.out)
+    scores = run(a.shared, not a.no_embeddings, a.out, a.db)
     if a.verbose:
         for q, v in scores["per_query"].items():  # type: ignore[attr-defined]
             print(f"  ndcg {v['ndcg']:.3f} recall {v['recall']:.3f}  {q[:90]}")

@@ -9,6 +9,7 @@ build was killed before it got there.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -83,6 +84,9 @@ class _LazyPipeline:
     def __call__(self, doc: Document) -> Document:
         if self._pipeline is None:
             self._pipeline = Pipeline(self.names)
+            # The stages' lexicons and models live as long as the build: keep them out of
+            # the cyclic garbage collector's full passes (some 7% of extraction time).
+            gc.freeze()
         return self._pipeline(doc)
 
 

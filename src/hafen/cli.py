@@ -20,6 +20,7 @@ import click
 
 from hafen import errors
 from hafen.build import BuildReport, Progress, build, make_pipeline, source_of
+from hafen.cli_graph import register as _register_graph_commands
 from hafen.i18n import LANGS, set_lang, t
 from hafen.store import Store, open_store
 
@@ -38,6 +39,9 @@ class _Group(click.Group):
             # build picks up the rest, so an interrupt needs no traceback.
             click.echo(t("cli.interrupted"), err=True)
             ctx.exit(130)
+
+
+_MIN_WORDS_FOR_RATE = 5000
 
 
 def _stages(value: str | None) -> list[str] | None:
@@ -129,7 +133,11 @@ def _print_build(report: BuildReport, db: str) -> None:
     )
     out(f"  {t('build.entities')}: {_by_type(report.stats.get('entities', {}))}")
     out(f"  {t('build.relations')}: {_by_type(report.stats.get('relations', {}))}")
-    out("  " + t("build.words", words=report.words, rate=report.words_per_second))
+    # Below a few thousand words the one-time loading of models dominates: a rate would mislead.
+    if report.words >= _MIN_WORDS_FOR_RATE:
+        out("  " + t("build.words", words=report.words, rate=report.words_per_second))
+    else:
+        out("  " + t("build.words_only", words=report.words))
     for source, reason in report.failures:
         click.echo(f"{source}: {reason}", err=True)
     if report.failed and report.exit_status == 3:
@@ -300,16 +308,47 @@ def eval_cmd(shared: Path | None, out_dir: Path | None, stages: str | None) -> N
 @click.option("--db", required=True, help="SQLite file of the store.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8765, show_default=True)
-def serve_cmd(db: str, host: str, port: int) -> None:
-    """Serve a status page of the store."""
+@click.option(
+    "--tiles",
+    default=None,
+    metavar="URL",
+    help="Map tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: offline).",
+)
+def serve_cmd(db: str, host: str, port: int, tiles: str | None) -> None:
+    """Serve the web app and the JSON API of the store (read-only)."""
     import uvicorn
 
-    from hafen.web.status import make_app
+    from hafen.web.app import make_app
 
     open_store(db, create=False).close()  # fail now, with a clear line, not at the first request
     click.echo(t("serve.listening", db=db, host=host, port=port), err=True)
-    uvicorn.run(make_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(make_app(db, tiles=tiles), host=host, port=port, log_level="warning")
 
+
+# -- export -----------------------------------------------------------------------------
+@main.command("export")
+@click.option("--db", required=True, help="SQLite file of the store.")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["jsonld", "ttl", "graphml", "csv"]),
+    help="Output format.",
+)
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path), help="Output file (csv: a folder)."
+)
+def export_cmd(db: str, fmt: str, out: Path) -> None:
+    """Export entities and relations with provenance as JSON-LD, Turtle, GraphML or CSV."""
+    from hafen.export import export
+
+    with _opened(db, create=False) as store:
+        n, m = export(store, fmt, out)
+    click.echo(t("export.wrote", n=n, m=m, out=out, format=fmt))
+
+
+# -- corpus graph: merge, split, curations, uncurate, show, match, consortium -------------
+_register_graph_commands(main)
 
 if __name__ == "__main__":
     main()

@@ -74,8 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E406": ("the output folder {path} cannot be written ({detail})",
              "der Ausgabeordner {path} ist nicht beschreibbar ({detail})"),
     # web app and JSON API (E5xx); the HTTP status is in errors.HTTP_STATUS
-    "E501": ("no {kind} with id {id}; follow a link from a list or search",
-             "kein(e) {kind} mit der Nummer {id}; einem Link aus einer Liste oder Suche folgen"),
+    "E501": ("nothing found at {kind}/{id}; follow a link from a list or a search",
+             "unter {kind}/{id} ist nichts zu finden; einem Link aus einer Liste oder Suche folgen"),
     "E502": ("the parameter '{name}' must be {expected}, not '{value}'",
              "der Parameter '{name}' muss {expected} sein, nicht '{value}'"),
     "E503": ("no page or API route at {path}; see /openapi.json for the API",
@@ -88,6 +88,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "unbekanntes Exportformat '{format}'; eines von {known} verwenden"),
     "E507": ("the export needs the Python package '{package}'; install it with pip",
              "der Export braucht das Python-Paket '{package}'; mit pip installieren"),
+    # corpus graph: curation, profiles, matchmaking (E6xx)
+    "E601": ("'{name}' is ambiguous: {n} entities match; give one of these ids instead:\n{candidates}",
+             "'{name}' ist mehrdeutig: {n} Entitäten passen; stattdessen eine dieser Nummern angeben:\n{candidates}"),
+    "E602": ("no entity named '{name}' in the store; check the spelling or search with `hafen show`",
+             "keine Entität namens '{name}' im Speicher; Schreibweise prüfen oder mit `hafen show` suchen"),
+    "E603": ("no curated decision with id {id}; list them with `hafen curations --db DB`",
+             "keine kuratierte Entscheidung mit der Nummer {id}; mit `hafen curations --db DB` auflisten"),
+    "E604": ("'{a}' ({a_type}) and '{b}' ({b_type}) have different types; only entities of one type can merge",
+             "'{a}' ({a_type}) und '{b}' ({b_type}) haben verschiedene Typen; nur Entitäten eines Typs lassen sich zusammenführen"),
+    "E605": ("'{a}' and '{b}' name the same document record; name two different forms to split",
+             "'{a}' und '{b}' bezeichnen denselben Dokumenteintrag; zum Trennen zwei verschiedene Namensformen angeben"),
+    "E606": ("'{a}' and '{b}' are already one entity", "'{a}' und '{b}' sind bereits eine Entität"),
 }
 
 # HTTP status of the codes the web app and API answer with.

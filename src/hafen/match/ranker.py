@@ -22,6 +22,7 @@ from hafen.match.embed import Embedder, load_embedder, normalise_rows
 from hafen.match.profiles import Profile, Result, Sentence
 from hafen.resolve import normalize as nz
 
+DUPLICATE_SPARE = 20  # extra candidates ranked so that dropped duplicates leave no gap
 TEXT_CONCEPT_WEIGHT = 0.6  # a topic only mentioned in the evidence counts less than a stated one
 # Need words that say nothing about the subject ("Wir suchen einen Partner").
 NEED_STOPWORDS = frozenset(
@@ -278,10 +279,27 @@ class Matcher:
         if not self.profiles or not need.strip():
             return []
         scores, info = self.score_all(need)
-        k = min(top, len(scores))
+        # A few spare candidates: duplicates of a better-ranked actor are dropped below.
+        k = min(top + DUPLICATE_SPARE, len(scores))
         idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
         idx = idx[np.argsort(-scores[idx], kind="stable")]
-        return [self._result(int(i), float(scores[i]), need, info) for i in idx if scores[i] > 0]
+        results: list[Result] = []
+        names: set[str] = set()
+        forms: set[str] = set()
+        for i in idx:
+            if scores[i] <= 0 or len(results) >= top:
+                break
+            p = self.profiles[int(i)]
+            mine = {nz.fold(f) for f in p.forms} - {""}
+            name = nz.fold(p.name)
+            # The same actor stored twice (typed differently in two documents, or not
+            # resolved): its canonical name is a form of a better result, or the reverse.
+            if name in forms or mine & names:
+                continue
+            names.add(name)
+            forms |= mine
+            results.append(self._result(int(i), float(scores[i]), need, info))
+        return results
 
     # -- explaining ------------------------------------------------------------------------
     def _result(self, i: int, score: float, need: str, info: dict[str, Any]) -> Result:

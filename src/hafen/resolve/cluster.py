@@ -52,7 +52,7 @@ class Overrides:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    max_block: int = 200  # a blocking key shared by more records than this is too common to use
+    max_block: int = 60  # a blocking key shared by more records than this is too common to use
     min_score: float = 0.8  # automatic merges below this score are not made
     separate_within_document: bool = True  # the document step already told its entities apart
 
@@ -184,13 +184,26 @@ def _candidate_pairs(prepared: Sequence[Prepared], settings: Settings) -> set[tu
         for k in block_keys:
             index[(p.record.type, k)].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) < 2 or len(members) > settings.max_block:
+
+    def add(i: int, j: int) -> None:
+        if prepared[i].record.doc != prepared[j].record.doc or not settings.separate_within_document:
+            pairs.add((min(i, j), max(i, j)))
+
+    for (_, k), members in index.items():
+        if len(members) < 2:
+            continue
+        if len(members) > settings.max_block:
+            # Too common to compare all pairs, but records written exactly this way are the
+            # same name ("Dortmund" in 500 documents): link them as a star plus a chain, O(n),
+            # so that the most frequent actors still merge and one veto cannot strand a record.
+            same = [i for i in members if k in prepared[i].folded]
+            for x in range(1, len(same)):
+                add(same[0], same[x])
+                add(same[x - 1], same[x])
             continue
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if prepared[i].record.doc != prepared[j].record.doc or not settings.separate_within_document:
-                    pairs.add((min(i, j), max(i, j)))
+                add(i, j)
     return pairs
 
 
@@ -275,7 +288,10 @@ def _describe(members: list[EntityRecord]) -> Cluster:
     for m in members:
         by_key[nz.key(m.name) or nz.fold(m.name)].append(m)
     group = max(by_key.values(), key=lambda g: (len(g), max(len(m.name) for m in g), g[0].name))
-    best = min(group, key=lambda m: (len(m.name), m.name))
+    # The exact form used most wins; on a tie a written-out form beats an abbreviated one
+    # ("Technische Universität Dortmund" over "TU Dortmund"), then the shortest.
+    uses = Counter(m.name for m in group)
+    best = min(group, key=lambda m: (-uses[m.name], nz.used_abbreviation(m.name), len(m.name), m.name))
     subtypes = Counter(m.subtype for m in members if m.subtype)
     subtype = max(subtypes, key=lambda s: (subtypes[s], s)) if subtypes else None
     seen = {nz.fold(best.name)}

@@ -147,6 +147,7 @@ _SPLIT = re.compile(r"[^0-9a-z]+")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9.&]{1,7}$")
 
 
+@lru_cache(maxsize=262144)  # rules fold the same few thousand names millions of times
 def fold(form: str) -> str:
     """Case-fold, transliterate umlauts, make dashes and quotes spaces, collapse spacing."""
     s = unicodedata.normalize("NFC", form).casefold().translate(_UMLAUTS)

@@ -106,4 +106,90 @@ class Store(Protocol):
         """Counts: documents, words, entities and relations by type, figures, datasets, failures."""
         ...
 
+    # -- read side for the web app, the JSON API and exports (JSON-ready values) ---------
+    # Lists come as {"total", "limit", "offset", "items"}; evidence as doc_id, start, end
+    # and the sentence around the span.
+    def revision(self) -> str:
+        """A token that changes whenever documents or entities change (a cache key)."""
+        ...
+
+    def read_overview(self) -> dict[str, Any]:
+        """Counts by type and the most named topics."""
+        ...
+
+    def read_entities(
+        self, *, type: str | None = None, subtype: str | None = None, limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """Corpus entities, most documented first."""
+        ...
+
+    def read_entity(self, entity_id: int, limit: int | None = None) -> dict[str, Any] | None:
+        """One entity's profile: mentions, relations both ways, roles, figures, dataset rows.
+
+        ``limit`` cuts each list to that many (``counts`` keeps the full numbers)."""
+        ...
+
+    def read_relations(
+        self, *, type: str | None = None, entity_id: int | None = None, limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """Relations between corpus entities, each with its evidence."""
+        ...
+
+    def read_documents(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """Stored documents, by name."""
+        ...
+
+    def read_document(self, doc_id: int) -> dict[str, Any] | None:
+        """One document's cleaned text with the spans of its mentions and figures."""
+        ...
+
+    def read_search(self, q: str, **filters: Any) -> dict[str, Any]:
+        """Full-text search over entity names and document texts, with facets."""
+        ...
+
+    def read_graph(self, limit: int | None = None) -> dict[str, Any]:
+        """Entities as nodes (the ``limit`` best connected, if given); relation and co-mention edges."""
+        ...
+
+    def read_map(self, limit: int | None = None) -> dict[str, Any]:
+        """Points with coordinates (at most ``limit``, most documented first) and dataset layers."""
+        ...
+
+    def read_datasets(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """Tables found in documents, with their rows."""
+        ...
+
+    # -- corpus graph: merge reasons, curated decisions, match index ----------------------
+    def find_entities(self, text: str) -> list[dict[str, Any]]:
+        """Entities a user may mean by ``text`` (an id, a name or alias, else a part of one)."""
+        ...
+
+    def merge_reasons(self, entity_id: int) -> list[dict[str, Any]]:
+        """Why the document records of an entity were joined: rule, score, detail per merge."""
+        ...
+
+    def curations(self) -> list[dict[str, Any]]:
+        """Curated merge/split decisions, stored by natural keys so they survive rebuilds."""
+        ...
+
+    def curate(self, action: str, a: tuple[int, str | None], b: tuple[int, str | None]) -> int:
+        """Record "merge" or "split" of two entities (id, form named); applied by ``resolve()``."""
+        ...
+
+    def uncurate(self, curation_id: int) -> bool:
+        """Forget a curated decision; True if it existed."""
+        ...
+
+    def match_profiles(self) -> list[Any]:
+        """Actors as ``hafen.match.Profile``: evidence sentences, topics, places, relations."""
+        ...
+
+    def cached_vectors(self, model: str) -> dict[str, tuple[str, bytes, int]]:
+        """Stored profile vectors of ``model``: profile id -> (text hash, float32 bytes, dim)."""
+        ...
+
+    def save_vectors(self, model: str, rows: list[tuple[str, str, bytes, int]]) -> None:
+        """Store profile vectors: (profile id, text hash, float32 bytes, dim)."""
+        ...
+
     def close(self) -> None: ...

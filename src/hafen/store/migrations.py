@@ -172,10 +172,104 @@ _FAILURE_ARGS = """
 ALTER TABLE failures ADD COLUMN args TEXT NOT NULL DEFAULT '{}';
 """
 
+# Full-text search. The trigram tokenizer matches inside German compounds ("Wasserstoff"
+# finds "Wasserstoffstrategie") and leaves umlauts and ß alone; both indexes are external
+# content tables kept in step by triggers, so they cost no second copy of the text.
+_FULLTEXT = """
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    text, content='documents', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF text ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE entities_fts USING fts5(
+    name, aliases, content='entities', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER entities_fts_insert AFTER INSERT ON entities BEGIN
+    INSERT INTO entities_fts (rowid, name, aliases) VALUES (new.id, new.name, new.aliases);
+END;
+CREATE TRIGGER entities_fts_delete AFTER DELETE ON entities BEGIN
+    INSERT INTO entities_fts (entities_fts, rowid, name, aliases)
+    VALUES ('delete', old.id, old.name, old.aliases);
+END;
+CREATE TRIGGER entities_fts_update AFTER UPDATE OF name, aliases ON entities BEGIN
+    INSERT INTO entities_fts (entities_fts, rowid, name, aliases)
+    VALUES ('delete', old.id, old.name, old.aliases);
+    INSERT INTO entities_fts (rowid, name, aliases) VALUES (new.id, new.name, new.aliases);
+END;
+INSERT INTO entities_fts (entities_fts) VALUES ('rebuild');
+"""
+
+# Resolution keeps every merge with its reason (rebuilt on each resolve); curated decisions
+# are stored by natural keys (type, folded name, document source) so that they survive
+# rebuilds that renumber document entities.
+_MERGES_AND_CURATIONS = """
+CREATE TABLE merges (
+    id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    a INTEGER NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+    b INTEGER NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    score REAL NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX merges_entity ON merges(entity_id);
+CREATE INDEX merges_a ON merges(a);
+CREATE INDEX merges_b ON merges(b);
+
+CREATE TABLE curations (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+    a_type TEXT NOT NULL,
+    a_norm TEXT NOT NULL,
+    a_source TEXT NOT NULL,
+    a_label TEXT NOT NULL,
+    b_type TEXT NOT NULL,
+    b_norm TEXT NOT NULL,
+    b_source TEXT NOT NULL,
+    b_label TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+"""
+
+# Profile vectors for matchmaking, recomputed only when the profile text (its hash) changes.
+_EMBEDDINGS = """
+CREATE TABLE embeddings (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    text_hash TEXT NOT NULL,
+    PRIMARY KEY (entity_id, model)
+);
+"""
+
+# The web app's lists and profiles on a large store: entities by documentation (overall and
+# per type), documents by name, topics and places per document (profile side lists).
+_WEB_INDEXES = """
+CREATE INDEX entities_n_docs ON entities(n_docs DESC, name);
+CREATE INDEX entities_type_n_docs ON entities(type, n_docs DESC, name);
+CREATE INDEX documents_name ON documents(name);
+CREATE INDEX doc_entities_doc_type ON doc_entities(doc_id, type, entity_id);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_documents_and_facts", _INITIAL),
     ("0002_lookup_indexes", _INDEXES),
     ("0003_failure_args", _FAILURE_ARGS),
+    ("0004_fulltext_search", _FULLTEXT),
+    ("0010_merges_and_curations", _MERGES_AND_CURATIONS),
+    ("0011_embeddings", _EMBEDDINGS),
+    ("0020_web_indexes", _WEB_INDEXES),
 ]
 
 

@@ -19,9 +19,9 @@ from typing import Any
 
 from hafen import errors
 from hafen.document import SYMMETRIC_RELATIONS, Document
-from hafen.resolve import simple
-from hafen.store import migrations
+from hafen.store import graph, migrations
 from hafen.store.base import DocInfo, DocState, FailureInfo
+from hafen.store.read import SQLiteReads
 
 BUSY_TIMEOUT_MS = 30_000
 DIRTY = "resolution_dirty"
@@ -38,7 +38,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteReads, graph.SQLiteGraph):
     """``Store`` backed by one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
@@ -143,55 +143,9 @@ class SQLiteStore:
 
     def resolve(self) -> dict[str, int]:
         with self._write() as conn:
-            rows = [
-                simple.DocEntityRow(
-                    id=r[0],
-                    type=r[1],
-                    name=r[2],
-                    subtype=r[3],
-                    aliases=tuple(json.loads(r[4])),
-                    attrs=json.loads(r[5]),
-                    confidence=r[6],
-                    entity_id=r[7],
-                )
-                for r in conn.execute(
-                    "SELECT id, type, name, subtype, aliases, attrs, confidence, entity_id "
-                    "FROM doc_entities ORDER BY id"
-                )
-            ]
-            existing = {(t, k): i for i, t, k in conn.execute("SELECT id, type, norm_key FROM entities")}
-            clusters = simple.cluster(rows, existing)
-            previous = {row.id: row.entity_id for row in rows}
-            next_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM entities").fetchone()[0]
-            links: list[tuple[int, int]] = []
-            for c in clusters:
-                values = (c.norm_key, c.name, c.type, c.subtype, _json(c.aliases), _json(c.attrs))
-                if c.entity_id is None:
-                    next_id += 1
-                    c.entity_id = next_id
-                    conn.execute(
-                        "INSERT INTO entities (norm_key, name, type, subtype, aliases, attrs, id) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (*values, c.entity_id),
-                    )
-                else:
-                    conn.execute(
-                        "UPDATE entities SET norm_key = ?, name = ?, type = ?, subtype = ?, "
-                        "aliases = ?, attrs = ? WHERE id = ?",
-                        (*values, c.entity_id),
-                    )
-                links.extend((c.entity_id, m) for m in c.members if previous[m] != c.entity_id)
-            conn.executemany("UPDATE doc_entities SET entity_id = ? WHERE id = ?", links)
-            orphans = conn.execute(
-                "DELETE FROM entities WHERE id NOT IN "
-                "(SELECT entity_id FROM doc_entities WHERE entity_id IS NOT NULL)"
-            ).rowcount
-            conn.execute(
-                "UPDATE entities SET n_docs = (SELECT COUNT(DISTINCT doc_id) FROM doc_entities "
-                "WHERE entity_id = entities.id)"
-            )
+            counts = graph.resolve_corpus(conn)
             _set_meta(conn, DIRTY, "0")
-        return {"entities": len(clusters), "linked": len(links), "removed": orphans}
+        return counts
 
     # -- reads -----------------------------------------------------------------------
     def document_state(self, source: str) -> DocState | None:

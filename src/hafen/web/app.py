@@ -1,0 +1,126 @@
+"""The hafen web app: HTML pages and the JSON API over one read-only store.
+
+Handlers are thin: each one asks the store (``Store.read_*``) or a small web helper and
+renders the answer. Sync handlers run in Starlette's thread pool; the store gives each
+thread its own read connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from hafen import errors
+from hafen.store import Store, open_store
+from hafen.web import api, pages
+from hafen.web.render import HERE, choose_lang, page
+
+
+@dataclass
+class Settings:
+    """What ``hafen serve`` passes to the app."""
+
+    db: str
+    tiles: str | None = None  # a tile URL template; None keeps the map offline
+
+
+class _Holder:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: Store | None = None
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings.db, create=False)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def _csp(tiles: str | None) -> str:
+    img = "'self' data:"
+    if tiles:
+        parsed = urlparse(tiles.replace("{s}", "a"))
+        host = f"{parsed.scheme}://{parsed.netloc}".replace("://a.", "://*.")
+        img += f" {host}"
+    return (
+        "default-src 'self'; img-src " + img + "; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+
+
+class _SecurityHeaders(BaseHTTPMiddleware):
+    def __init__(self, app: Any, csp: str) -> None:
+        super().__init__(app)
+        self.csp = csp
+
+    async def dispatch(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", self.csp)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+
+def _error_response(request: Request, code: str, status: int, text: str) -> Response:
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse({"error": {"code": code, "message": text}}, status_code=status)
+    return page(request, "error.html", status=status, code=code, message=text)
+
+
+def make_app(db: str, tiles: str | None = None) -> Starlette:
+    """The ASGI app for the store at ``db``; opened once on first use and shared."""
+    holder = _Holder(Settings(db=db, tiles=tiles))
+
+    def bind(handler: Callable[..., Response]) -> Callable[[Request], Response]:
+        def endpoint(request: Request) -> Response:
+            return handler(request, holder.store(), holder.settings)
+
+        endpoint.__name__ = handler.__name__
+        return endpoint
+
+    async def on_web_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, errors.WebError)
+        return _error_response(request, exc.code, exc.status, exc.text(choose_lang(request)))
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        lang = choose_lang(request)
+        if exc.status_code == 404:
+            text = errors.message("E503", lang, path=request.url.path)
+            return _error_response(request, "E503", 404, text)
+        return _error_response(request, f"HTTP{exc.status_code}", exc.status_code, str(exc.detail))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
+    routes = [
+        *(Route(path, bind(handler), methods=["GET", "HEAD"]) for path, handler in pages.ROUTES),
+        *(Route(path, bind(handler), methods=["GET", "HEAD"]) for path, handler in api.ROUTES),
+        Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(_SecurityHeaders, csp=_csp(tiles))],
+        exception_handlers={errors.WebError: on_web_error, HTTPException: on_http_error},
+    )
