@@ -28,7 +28,7 @@ run: install
 	$(BIN)/hafen serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

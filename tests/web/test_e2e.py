@@ -119,7 +119,7 @@ def _ids(store_path: Path) -> dict[str, int]:
         hostile = next(e for e in store.read_entities(limit=500)["items"] if e["name"] == HOSTILE_NAME)
     return {
         "entity": rel["head"]["id"],
-        "doc": docs[0]["id"],
+        "doc": next(d["id"] for d in docs if d["name"] == "pressemitteilung-logistik-ki.txt"),
         "hostile_doc": next(d["id"] for d in docs if d["name"] == "<b>angriff</b>.txt"),
         "hostile_entity": hostile["id"],
     }

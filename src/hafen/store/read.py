@@ -16,7 +16,7 @@ from hafen.document import SYMMETRIC_RELATIONS
 
 MAX_LIMIT = 500
 PROFILE_LIMIT = 100  # facts of one kind shown on a profile; the counts say how many there are
-GRAPH_LIMIT = 300  # nodes of the network drawn from a large store: the best connected
+GRAPH_LIMIT = 500  # nodes of the network drawn from a large store: the best connected
 MAP_LIMIT = 3000  # points on the map from a large store: the most documented
 
 
@@ -333,7 +333,7 @@ def entity_profile(
 def _cooccurring(conn: sqlite3.Connection, entity_id: int, cap: int) -> list[dict[str, Any]]:
     """Topics and places named in the same documents, by the number of shared documents.
 
-    With a ``cap``, only the entity's first ``5 * cap`` documents are looked at.
+    With a ``cap``, only the entity's first ``2 * cap`` documents are looked at.
     """
     sample = (
         "AND me.doc_id IN (SELECT doc_id FROM doc_entities WHERE entity_id = ? ORDER BY doc_id LIMIT ?)"
@@ -346,7 +346,7 @@ def _cooccurring(conn: sqlite3.Connection, entity_id: int, cap: int) -> list[dic
         "AND o.entity_id != me.entity_id "
         "JOIN entities e ON e.id = o.entity_id WHERE me.entity_id = ? AND e.type IN ('TOPIC', 'PLACE') "
         f"{sample} GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
-        (entity_id, *([entity_id, 5 * cap] if sample else []), cap),
+        (entity_id, *([entity_id, 2 * cap] if sample else []), cap),
     )
     return [{"id": i, "name": n, "type": t, "shared_docs": k} for i, n, t, k in rows]
 
@@ -414,8 +414,9 @@ def graph(conn: sqlite3.Connection, limit: int | None = None) -> dict[str, Any]:
     """Nodes and edges: relations, plus co-mention in a document.
 
     With ``limit`` and more entities than that, only the ``limit`` entities with the most
-    relations are nodes (``capped`` says so, ``total`` counts all); co-mention edges are left
-    out when the chosen entities share too many documents to count pairs quickly.
+    relations (then the most documented) are nodes (``capped`` says so, ``total`` counts
+    all); co-mention edges are left out when the chosen entities share too many documents
+    to count pairs quickly.
     """
     total = conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0]
     chosen: set[int] | None = None
@@ -423,10 +424,11 @@ def graph(conn: sqlite3.Connection, limit: int | None = None) -> dict[str, Any]:
         chosen = {
             i
             for (i,) in conn.execute(
-                "SELECT entity_id FROM (SELECT h.entity_id AS entity_id FROM relations r "
-                "JOIN doc_entities h ON h.id = r.head_id UNION ALL SELECT t.entity_id FROM relations r "
-                "JOIN doc_entities t ON t.id = r.tail_id) WHERE entity_id IS NOT NULL "
-                "GROUP BY entity_id ORDER BY COUNT(*) DESC, entity_id LIMIT ?",
+                "SELECT e.id FROM entities e LEFT JOIN (SELECT entity_id, COUNT(*) AS n FROM ("
+                "SELECT h.entity_id AS entity_id FROM relations r JOIN doc_entities h ON h.id = r.head_id "
+                "UNION ALL SELECT t.entity_id FROM relations r JOIN doc_entities t ON t.id = r.tail_id) "
+                "GROUP BY entity_id) rc ON rc.entity_id = e.id "
+                "ORDER BY COALESCE(rc.n, 0) DESC, e.n_docs DESC, e.id LIMIT ?",
                 (limit,),
             )
         }
@@ -558,14 +560,47 @@ def map_layers(conn: sqlite3.Connection, limit: int | None = None) -> dict[str, 
                         "values": json.loads(values),
                     }
                 )
+        rows, totals = _without_totals(rows, numeric)
         if rows and numeric:
-            layers.append({"id": ds_id, "name": name or doc, "columns": numeric, "rows": rows})
+            layers.append(
+                {
+                    "id": ds_id,
+                    "name": name or doc,
+                    "columns": numeric,
+                    "rows": rows,
+                    "totals_left_out": totals,
+                }
+            )
     return {
         "points": points,
         "layers": layers,
         "total_points": total_points,
         "capped": len(points) < total_points,
     }
+
+
+def _without_totals(rows: list[dict[str, Any]], numeric: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Leave out rows that are sums of the others (a state total among its districts).
+
+    A row counts as a total when, in most numeric columns, its value is at least 90 % of all
+    the other rows together; one such circle would shrink every district to a dot.
+    """
+    if len(rows) < 4:
+        return rows, []
+
+    def number(row: dict[str, Any], column: str) -> float:
+        value = row["values"].get(column)
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+    sums = {c: sum(number(r, c) for r in rows) for c in numeric}
+    kept, totals = [], []
+    for r in rows:
+        big = sum(1 for c in numeric if number(r, c) > 0 and number(r, c) >= 0.9 * (sums[c] - number(r, c)))
+        if numeric and big > len(numeric) / 2:
+            totals.append(r["place"])
+        else:
+            kept.append(r)
+    return kept, totals
 
 
 def datasets(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:

@@ -11,9 +11,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from hafen.store.read import _entity_rows
-
-FACET_DOCS = 500  # document hits whose topics and places are counted for the search facets
+FACET_DOCS = 100  # document hits whose topics and places are counted for the search facets
 _TERM = re.compile(r"\w[\w\-*]*", re.UNICODE)
 
 
@@ -140,15 +138,18 @@ def search(
             else set()
         )
         ent_ids = [e for e in ent_ids if e in in_scope]
-    rows = _entity_rows(conn, ent_ids)
-    ent_hits = [rows[i] for i in ent_ids if i in rows]
+    # Facets need only type and subtype of every hit; full rows are read for one page only.
+    kinds = _kinds(conn, ent_ids)
+    hits = [(i, *kinds[i]) for i in ent_ids if i in kinds]
     facets = {
-        "type": _count(e["type"] for e in ent_hits),
-        "subtype": _count(e["subtype"] for e in ent_hits if e["subtype"] and (not type or e["type"] == type)),
+        "type": _count(t for _, t, _ in hits),
+        "subtype": _count(st for _, t, st in hits if st and (not type or t == type)),
     }
-    ent_hits = [
-        e for e in ent_hits if (not type or e["type"] == type) and (not subtype or e["subtype"] == subtype)
-    ]
+    hit_ids = [i for i, t, st in hits if (not type or t == type) and (not subtype or st == subtype)]
+    from hafen.store.read import _entity_rows  # here: hafen.store.read imports this module
+
+    page_rows = _entity_rows(conn, hit_ids[offset : offset + limit])
+    ent_page = [page_rows[i] for i in hit_ids[offset : offset + limit] if i in page_rows]
     # Topic and place facets are counted over the best-ranked FACET_DOCS document hits.
     facets["topic"], facets["place"] = _doc_facets(conn, doc_ids[:FACET_DOCS])
     docs = []
@@ -157,12 +158,23 @@ def search(
         docs.append({"id": d, "name": name, "snippet": snippet(text, terms)})
     return {
         "q": q,
-        "entities": {"total": len(ent_hits), "items": ent_hits[offset : offset + limit]},
+        "entities": {"total": len(hit_ids), "items": ent_page},
         "documents": {"total": len(doc_ids), "items": docs},
         "facets": facets,
         "limit": limit,
         "offset": offset,
     }
+
+
+def _kinds(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, str | None]]:
+    """Type and subtype of each entity, in batches of 500 ids."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        marks = ",".join("?" * len(chunk))
+        for i, t, st in conn.execute(f"SELECT id, type, subtype FROM entities WHERE id IN ({marks})", chunk):
+            out[i] = (t, st)
+    return out
 
 
 def _count(values: Any) -> list[dict[str, Any]]:

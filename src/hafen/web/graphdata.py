@@ -8,25 +8,51 @@ entities, the map to the ``MAP_LIMIT`` most documented points (the pages say so)
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup, escape
 
 from hafen.store import Store
 from hafen.store.read import GRAPH_LIMIT, MAP_LIMIT
 
-# Exact betweenness is O(nodes x edges); above this many nodes it is estimated from a sample.
+# Exact betweenness is O(nodes x edges); in a capped network it is estimated from this many sources.
 BETWEENNESS_SAMPLE = 100
 # Edges kept in a capped network (the strongest); a small store keeps all of its edges.
 EDGE_LIMIT = 3000
+
+REVISION_TTL = 2.0  # seconds
+MINIMAP_POINTS = 300  # points on the overview's small map: the most documented
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, int, str], dict[str, Any]] = {}
 
 
+_revisions: dict[int, tuple[float, str]] = {}
+
+
+def revision(store: Store) -> str:
+    """The store's revision, asked at most every REVISION_TTL seconds.
+
+    The web app only reads; a rebuild shows up within that time. Asking on every request
+    would cost a scan of the entities table per page on a large store.
+    """
+    now = time.monotonic()
+    with _lock:
+        seen = _revisions.get(id(store))
+    if seen is not None and now - seen[0] < REVISION_TTL:
+        return seen[1]
+    value = store.revision()
+    with _lock:
+        _revisions[id(store)] = (now, value)
+    return value
+
+
 def _cached(store: Store, name: str, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    key = (name, id(store), store.revision())
+    key = (name, id(store), revision(store))
     with _lock:
         if key in _cache:
             return _cache[key]
@@ -46,6 +72,34 @@ def network(store: Store) -> dict[str, Any]:
 def map_data(store: Store) -> dict[str, Any]:
     """Points and dataset layers for the maps; recomputed only when the store changes."""
     return _cached(store, "map", lambda: store.read_map(limit=MAP_LIMIT))
+
+
+def map_attrs(store: Store) -> dict[str, Any]:
+    """The map data as escaped JSON for ``data-*`` attributes, serialised once per revision.
+
+    ``points``/``layers`` for /map, ``minimap`` (the MINIMAP_POINTS most documented) for the overview.
+    """
+
+    def compute() -> dict[str, Any]:
+        data = map_data(store)
+        top = sorted(data["points"], key=lambda p: -p.get("n_docs", 0))[:MINIMAP_POINTS]
+        return {
+            "points": _attr_json(data["points"]),
+            "layers": _attr_json(data["layers"]),
+            "minimap": _attr_json(top),
+        }
+
+    return _cached(store, "map_attrs", compute)
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """The start page's counts (whole-store aggregates); recomputed only when the store changes."""
+    return _cached(store, "overview", store.read_overview)
+
+
+def _attr_json(value: Any) -> Markup:
+    """What ``value|tojson|forceescape`` gives in a template: JSON safe inside an HTML attribute."""
+    return Markup(escape(str(htmlsafe_json_dumps(value))))
 
 
 def _network(store: Store) -> dict[str, Any]:
@@ -73,7 +127,9 @@ def _network(store: Store) -> dict[str, Any]:
     # Betweenness takes distances, so a strong tie must be short.
     for _, _, attrs in graph.edges(data=True):
         attrs["distance"] = 1.0 / attrs["weight"]
-    sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    sample = (
+        BETWEENNESS_SAMPLE if data.get("capped") and graph.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    )
     betweenness = nx.betweenness_centrality(graph, k=sample, weight="distance", normalized=True, seed=0)
     degree = dict(relation_graph.degree())
     weighted = dict(graph.degree(weight="weight"))

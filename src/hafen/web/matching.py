@@ -10,13 +10,14 @@ import threading
 from typing import Any
 
 from hafen.store import Store
+from hafen.web import graphdata
 
 _lock = threading.Lock()
 _cache: dict[tuple[int, str], Any] = {}
 
 
 def _matcher(store: Store) -> Any | None:
-    key = (id(store), store.revision())
+    key = (id(store), graphdata.revision(store))
     with _lock:
         if key in _cache:
             return _cache[key]

@@ -17,22 +17,16 @@ from hafen.web.params import int_param, paging, path_id, text_param
 from hafen.web.render import page, pieces
 from hafen.web.status import render as render_status
 
-MINIMAP_POINTS = 300
-
 
 def overview(request: Request, store: Store, settings: Any) -> Response:
-    data = store.read_overview()
+    data = graphdata.overview(store)
     return page(
         request,
         "overview.html",
         data=data,
         actors=sum(n for t, n in data["entities"].items() if t not in ("PLACE", "TOPIC")),
         connected=graphdata.most_connected(store, 10),
-        # The small map shows the most documented points only; /map has them all.
-        points=sorted(graphdata.map_data(store)["points"], key=lambda p: -p.get("n_docs", 0))[
-            :MINIMAP_POINTS
-        ],
-        documents=store.read_documents(limit=100)["items"],
+        points_json=graphdata.map_attrs(store)["minimap"],
     )
 
 
@@ -97,7 +91,13 @@ def graph(request: Request, store: Store, settings: Any) -> Response:
 
 
 def map_page(request: Request, store: Store, settings: Any) -> Response:
-    return page(request, "map.html", data=graphdata.map_data(store), tiles=settings.tiles)
+    return page(
+        request,
+        "map.html",
+        data=graphdata.map_data(store),
+        attrs=graphdata.map_attrs(store),
+        tiles=settings.tiles,
+    )
 
 
 def match(request: Request, store: Store, settings: Any) -> Response:
