@@ -1,25 +1,35 @@
 """Matchmaking latency over a generated index: p50/p95 of Matcher.match with cached embeddings.
 
-    python bench/match_latency.py [--n 100000] [--queries 60] [--no-embeddings]
+    python bench/match_latency.py [--n 100000] [--queries 60] [--no-embeddings] [--search-db big.db]
 
 The profiles are generated from German and English sentence templates (names, topics,
 places). Embeddings are cached the way a built index holds them: a pool of distinct
 passages is embedded once with the real e5 model and every profile reuses one pool
 vector (plus a little noise), so the timed path is exactly the production one: one e5
 query embedding, sparse TF-IDF and topic products, a dense product, top-k, explanations.
+
+Every timed need is distinct (templates x topics x cities), so nothing the model or the
+index might keep from one need helps the next. With embeddings, the top ten of the
+coarse-to-fine dense scoring (``match/dense.py``) are compared with exact scoring.
+The modes (lexical only, e5, "embed only" = one bare e5 query of the raw need, a gauge of
+the machine's load) alternate need by need, all on one index.
+``--search-db`` also times the store's ``search`` (``bench/make_big_store.py`` writes one).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
+import sqlite3
 import statistics
 import sys
 import time
 
 import numpy as np
 
+from hafen.match.dense import DenseIndex
 from hafen.match.embed import load_embedder
 from hafen.match.profiles import Profile
 from hafen.match.ranker import Matcher, MatchSettings
@@ -94,6 +104,61 @@ NEEDS = [
 ]
 
 
+NEED_TEMPLATES = [
+    "Wir suchen einen Forschungspartner für {t} in {c}.",
+    "Startup sucht Labor und Beratung für {t}",
+    "Netzwerk für {t} und {u} in {c} gesucht",
+    "We need a partner for {t} and {u}",
+    "Wer hilft bei {t} für kleine Unternehmen in {c}?",
+    "Förderung für {u} eines Handwerksbetriebs",
+    "Veranstaltung zu {t} und {u}",
+]
+
+
+def varied_needs(count: int, seed: int = 11) -> list[str]:
+    """`count` distinct needs: the fixed examples, then templates x topics x cities."""
+    rng = random.Random(seed)
+    combos = list(itertools.product(NEED_TEMPLATES, TOPICS, TOPICS, CITIES))
+    rng.shuffle(combos)
+    out = list(NEEDS)
+    for template, t, u, c in combos:
+        if len(out) >= count:
+            break
+        if t != u:
+            out.append(template.format(t=t, u=u, c=c))
+    return out[:count]
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
+
+
+def overlap(matcher: Matcher, needs: list[str], tops: list[list[str]]) -> float:
+    """Mean share of the recorded top ten that the matcher returns now."""
+    return statistics.mean(
+        len(set(top) & {r.id for r in matcher.match(need, top=10)}) / max(1, len(top))
+        for need, top in zip(needs, tops, strict=True)
+    )
+
+
+def search_latency(db: str, needs: list[str]) -> tuple[float, float]:
+    """p50/p95 of the store's search (read-only connection) over the first words of the needs."""
+    from hafen.store.read_search import search
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    words = [w.strip("?.,:") for need in needs for w in need.split() if len(w) > 5][: len(needs)]
+    for w in words[:3]:
+        search(conn, w)
+    times = []
+    for w in words:
+        start = time.perf_counter()
+        search(conn, w)
+        times.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    return percentiles(times)
+
+
 def generate(n: int, seed: int = 7) -> tuple[list[Profile], list[str], np.ndarray]:
     """n profiles, the pool of distinct passages, and each profile's pool index."""
     rng = random.Random(seed)
@@ -133,6 +198,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=60)
     ap.add_argument("--no-embeddings", action="store_true")
+    ap.add_argument("--search-db", default=None, help="also time search on this store")
     a = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -151,23 +217,45 @@ def main() -> int:
         settings=MatchSettings(use_embeddings=embedder is not None),
     )
     t2 = time.perf_counter()
-    needs = [NEEDS[i % len(NEEDS)] for i in range(a.queries)]
-    for need in NEEDS[:3]:  # warm up caches and the model
+    warm = varied_needs(a.queries + 3, seed=99)[-3:]
+    needs = varied_needs(a.queries)
+    for need in warm:  # warm up caches and the model, with needs that are not timed
         matcher.match(need, top=10)
-    times = []
+    # The modes alternate need by need, so that load from elsewhere hits them alike.
+    modes = ["lexical"] + (["e5", "embed only"] if matcher.uses_embeddings else [])
+    times: dict[str, list[float]] = {m: [] for m in modes}
+    tops: dict[str, list[list[str]]] = {"e5": [], "lexical": []}
+    model = matcher._embedder
     for need in needs:
-        start = time.perf_counter()
-        results = matcher.match(need, top=10)
-        times.append((time.perf_counter() - start) * 1000)
-        assert results, need
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+        for mode in modes:
+            start = time.perf_counter()
+            if mode == "embed only":
+                assert model is not None
+                model.query(need)
+            else:
+                matcher._embedder = model if mode == "e5" else None
+                results = matcher.match(need, top=10)
+                assert results, need
+                tops[mode].append([r.id for r in results])
+            times[mode].append((time.perf_counter() - start) * 1000)
+    matcher._embedder = model
     print(f"profiles={a.n} embeddings={matcher.uses_embeddings} pool={len(pool_texts)} cpus={os.cpu_count()}")
     print(f"generate+embed pool {t1 - t0:.1f}s, build index {t2 - t1:.1f}s")
-    print(
-        f"match latency over {len(times)} needs: p50={statistics.median(times):.1f} ms p95={p95:.1f} ms "
-        f"max={times[-1]:.1f} ms"
-    )
+    for mode in modes:
+        p50, p95 = percentiles(times[mode])
+        print(
+            f"{mode:>10} over {len(needs)} distinct needs: "
+            f"p50={p50:.1f} ms p95={p95:.1f} ms max={max(times[mode]):.1f} ms"
+        )
+    dense = matcher._dense
+    if isinstance(dense, DenseIndex) and dense.approximate and tops["e5"]:
+        matcher._dense = DenseIndex(dense.matrix, prefilter_min=len(profiles) + 1)
+        print(
+            f"top-10 overlap of projected+rerank with exact dense: {overlap(matcher, needs, tops['e5']):.3f}"
+        )
+    if a.search_db:
+        s50, s95 = search_latency(a.search_db, needs)
+        print(f"search latency ({a.search_db}): p50={s50:.1f} ms p95={s95:.1f} ms")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Quality gate: lexical + graph matchmaking on the development set keeps nDCG@10 >= 0.75."""
+"""Quality gate: lexical + graph matchmaking on the development set keeps nDCG@10 >= 0.80."""
 
 from __future__ import annotations
 
@@ -18,5 +18,6 @@ def test_match_eval_ndcg_without_embeddings(shared_dir: Path) -> None:
     spec.loader.exec_module(module)
     scores = module.run(shared_dir, use_embeddings=False)
     assert scores["queries"] == 20
-    # 0.782 when written; the floor leaves room for principled changes, not for regressions.
-    assert scores["ndcg@10"] >= 0.75
+    # 0.782 when written, 0.828 with synonym expansion; the floor leaves room for principled
+    # changes, not for regressions.
+    assert scores["ndcg@10"] >= 0.80

@@ -116,6 +116,53 @@ ORG_SUBTYPE_ROLE = {
     "network": "network",
     "public": "public",
 }
+# Need words that say nothing about the subject ("Wir suchen einen Partner").
+NEED_STOPWORDS = frozenset(
+    [
+        "wir",
+        "sind",
+        "suchen",
+        "sucht",
+        "gesucht",
+        "suche",
+        "wollen",
+        "brauchen",
+        "moechten",
+        "koennen",
+        "welche",
+        "welcher",
+        "wo",
+        "wie",
+        "was",
+        "unser",
+        "unsere",
+        "unseren",
+        "einen",
+        "eine",
+        "einem",
+        "ein",
+        "partner",
+        "neue",
+        "neuen",
+        "bereich",
+        "zugang",
+        "gemeinsam",
+        "konkrete",
+        "we",
+        "are",
+        "looking",
+        "need",
+        "want",
+        "seek",
+        "who",
+        "which",
+        "where",
+        "our",
+        "new",
+        "help",
+        "with",
+    ]
+)
 # Base weight of each type: organisations first; projects and events when they are the
 # place to go; places only when they are sites one can go to; topics are not actors.
 TYPE_PRIOR = {"ORG": 1.0, "PROJECT": 0.9, "EVENT": 0.6, "PERSON": 0.5, "TOPIC": 0.0}
@@ -166,6 +213,21 @@ def type_prior(profile: Profile, wants_event: bool) -> float:
     if profile.type == "EVENT" and wants_event:
         return EVENT_WANTED_PRIOR
     return TYPE_PRIOR.get(profile.type, 0.5)
+
+
+def embedding_text(need: str) -> str:
+    """The need as embedded: request boilerplate and function words dropped.
+
+    The query embedding costs ~2 ms per token on one core; "Wir sind ein Pumpenhersteller
+    und suchen einen Forschungspartner für …" keeps its subject in half the tokens. A need
+    left with fewer than two words is embedded as written.
+    """
+    kept = [
+        w
+        for w in need.split()
+        if (f := nz.fold(w.strip(".,;:!?()\"'„“"))) and f not in NEED_STOPWORDS and f not in nz.STOPWORDS
+    ]
+    return " ".join(kept) if len(kept) >= 2 else need
 
 
 def place_tokens(names: tuple[str, ...] | list[str]) -> set[str]:
