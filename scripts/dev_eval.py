@@ -1,13 +1,15 @@
 """Development loop: run sentences + entities on the seeds and score them with shared/eval.
 
-    .venv/bin/python scripts/dev_eval.py [OUT_DIR] [--crf]
+    .venv/bin/python scripts/dev_eval.py [OUT_DIR] [--crf] [--misses=ORG,PROJECT]
 
 Rules only by default: the CRF is trained on the development gold, so its scores here
-are not a fair estimate.
+are not a fair estimate. ``--misses`` lists missed gold entities and unmatched
+predictions of the given types, per document (to study patterns, never to copy names).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -29,6 +31,26 @@ def read(path: Path) -> Document:
     except (ImportError, AttributeError):
         data = path.read_bytes()
         return Document(source=str(path), text=data.decode("utf-8"), content_hash=content_hash(data))
+
+
+def print_misses(out: Path, types: set[str]) -> None:
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    for gold_path in sorted((SHARED / "eval" / "gold").glob("*.txt.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = gold["doc"]
+        text = (SHARED / "seeds" / doc).read_text(encoding="utf-8")
+        pred = json.loads((out / f"{doc}.json").read_text(encoding="utf-8"))
+        matched = score.match_entities(gold["entities"], pred["entities"], text)
+        hit = set(matched.values())
+        for n, ent in enumerate(gold["entities"]):
+            if n not in hit and ent["type"] in types:
+                print(f"{doc[:3]} MISS {ent['type']:<8} {ent['name']}")
+        for n, ent in enumerate(pred["entities"]):
+            if n not in matched and ent["type"] in types:
+                print(f"{doc[:3]} FP   {ent['type']:<8} {ent['name']}")
 
 
 def main() -> None:
@@ -63,6 +85,9 @@ def main() -> None:
         ],
         check=True,
     )
+    misses = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--misses=")), None)
+    if misses:
+        print_misses(out, set(misses.split(",")))
 
 
 if __name__ == "__main__":

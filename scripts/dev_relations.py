@@ -118,9 +118,44 @@ def show_errors(doc: Document, gold: dict) -> None:
             print(f"  FN {h} -{ty}-> {t}")
 
 
+def show_pipeline_errors(contract: dict, gold: dict) -> None:
+    """Full-pipeline relation errors, each miss marked by whether its ends were recognised."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    score_mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score_mod)
+    text = (SEEDS / gold["doc"]).read_text(encoding="utf-8")
+    gents, pents = gold["entities"], contract["entities"]
+    matched = score_mod.match_entities(gents, pents, text)
+    gi_of: dict[str, int] = {}
+    for pi, gi in matched.items():
+        for form in score_mod.entity_forms(pents[pi], text):
+            gi_of.setdefault(form, gi)
+    key_of = {g["key"]: gi for gi, g in enumerate(gents)}
+    found = set(matched.values())
+    pred: dict[tuple[int | None, str, int | None], dict] = {}
+    for r in contract["relations"]:
+        h, t = gi_of.get(score_mod.norm(r["head"])), gi_of.get(score_mod.norm(r["tail"]))
+        pred[(h, r["type"], t)] = r
+    gold_set = set()
+    print(f"--- {gold['doc']}")
+    for r in gold["relations"]:
+        h, t = key_of.get(r["head"]), key_of.get(r["tail"])
+        gold_set.add((h, r["type"], t))
+        if (h, r["type"], t) in pred or (r["type"] == "cooperates_with" and (t, r["type"], h) in pred):
+            continue
+        why = "ok-ends" if h in found and t in found else "no-head" if h not in found else "no-tail"
+        print(f"  FN[{why}] {r['head']} -{r['type']}-> {r['tail']}  | {r.get('evidence', '')[:100]!r}")
+    for (h, ty, t), r in pred.items():
+        if (h, ty, t) not in gold_set and not (ty == "cooperates_with" and (t, ty, h) in gold_set):
+            ev = r["evidence"]["text"][:100]
+            print(f"  FP {r['head']} -{ty}-> {r['tail']} [{r['method']}] {ev!r}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--show-errors", action="store_true", help="relation errors with gold entities")
+    ap.add_argument("--show-pipeline-errors", action="store_true", help="... with the full pipeline")
     args = ap.parse_args()
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.txt.json"))]
     with tempfile.TemporaryDirectory() as tmp:
@@ -164,9 +199,10 @@ def main() -> int:
                 path = SEEDS / gold["doc"]
                 text = path.read_text(encoding="utf-8")
                 doc = pipe(Document(source=str(path), text=text, content_hash=content_hash(text.encode())))
-                (out / f"{doc.name}.json").write_text(
-                    json.dumps(doc.to_contract(), ensure_ascii=False, default=str)
-                )
+                contract = json.loads(json.dumps(doc.to_contract(), ensure_ascii=False, default=str))
+                (out / f"{doc.name}.json").write_text(json.dumps(contract, ensure_ascii=False))
+                if args.show_pipeline_errors:
+                    show_pipeline_errors(contract, gold)
             print(f"full pipeline:  {score(out)}")
     except Exception as exc:  # the entity stage is being built in parallel; report, don't crash
         print(f"full pipeline:  failed: {type(exc).__name__}: {exc}")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from hafen.document import Document, Entity, Figure, Mention, Segment
-from hafen.extract.figures import make_stage, subject_lemma
+from hafen.extract.figures import FIGURE_RE, figure_matches, make_stage, subject_lemma
 
 
 def _doc(text: str, names: dict[str, tuple[str, str]] | None = None, **kw: object) -> Document:
@@ -133,3 +133,18 @@ def test_figures_prefer_actor_over_place() -> None:
     text = "Die Firma Kinexon in München hat 400 Beschäftigte."
     doc = make_stage()(_doc(text, {"Kinexon": ("kx", "ORG"), "München": ("m", "PLACE")}))
     assert doc.figures[0].entity == "kx"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rund 5 Mio. Euro fließen, über 10 Prozent mehr als 2022.",
+        "Bis zu 4.000 neue Arbeitsplätze und mehr als 20 Firmen in Leipzig-Plagwitz.",
+        "Gegenüber 5 Firmen im Vorjahr, A-5 und -7 Grad, 5 bis 10 Mitarbeiter.",
+        "Bis 2025 entstehen 300 Stellen; knapp\u00a012,5 ha Fläche; ca. 1.200 Teilnehmende jährlich",
+    ],
+)
+def test_figure_matches_equal_a_plain_scan(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in figure_matches(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in FIGURE_RE.finditer(text)]
+    assert fast  # every case holds figures

@@ -41,3 +41,8 @@ def test_lexicon_topic_inflections() -> None:
     assert "Künstlicher Intelligenz" in inflections("Künstliche Intelligenz")
     assert topic_forms()["künstlichen intelligenz"] == "Künstliche Intelligenz"
     assert topic_forms()["ki"] == "Künstliche Intelligenz"
+
+
+@pytest.mark.parametrize("form", ["Robotik Nord e. V.", "Robotik Nord e.V.", "Robotik Nord"])
+def test_lexicon_lemma_key_drops_the_registered_association_form(form: str) -> None:
+    assert lemma_key(form) == "robotik nord"

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from hafen.extract.candidates import Cand, Toks
-from hafen.extract.cues import is_acronym
+from hafen.extract.cues import acronym_word, is_acronym
 from hafen.extract.lexicon import GENERIC_ACRONYMS, lemma_key, lemma_word, places, zipf
 
 _ABBR_TOKEN = re.compile(r"^[A-Za-zÄÖÜäöüß][\w.&:/-]{1,14}$")
@@ -62,6 +62,9 @@ def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[
                 continue  # "H2-Ruhr (Cleanport)": a place or second name in brackets, not an abbreviation
             if c.type == "PLACE" and _long_form_start(toks, j, letters) != c.i:
                 continue  # "Energien Hamburg (EEHH)": the bracket abbreviates more than the town
+            topic_text = " ".join(toks.text[c.i : c.j])
+            if c.type == "TOPIC" and len(inner) == 1 and not _letters_fit(topic_text, letters):
+                continue  # "Institut für IT-Sicherheit (HGI)": the bracket abbreviates the institute
             if j + 1 in by_start:
                 other = by_start[j + 1]
                 if kept[other].j == close or kept[other].confidence < 0.5:
@@ -80,14 +83,20 @@ def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[
                 )
             )
             links.append((n, total + len(new) - 1))
-        elif j in by_start and kept[by_start[j]].j == j + 1 and is_acronym(toks.t(j)) and c.type == "ORG":
+        elif (
+            j in by_start
+            and kept[by_start[j]].j == j + 1
+            and acronym_word(toks.t(j))
+            and c.type == "ORG"
+            and kept[by_start[j]].type != "PLACE"  # "LZG NRW": the acronym of a Land follows
+        ):
             other = by_start[j]
             kept[other].type, kept[other].subtype = c.type, c.subtype
             links.append((n, other))
         elif (
             c.type == "ORG"
             and j not in by_start
-            and is_acronym(toks.t(j))
+            and acronym_word(toks.t(j))
             and toks.t(j).upper() not in GENERIC_ACRONYMS
             and toks.t(j) not in places()
             and not toks.sent_start[j]
@@ -164,6 +173,20 @@ def _reverse_definition(toks: Toks, p: int, abbr: Cand, taken: set[int]) -> tupl
     typed = long_form_type(toks, p + 1, close) or (abbr.type, abbr.subtype)
     abbr.type, abbr.subtype, abbr.confidence = typed[0], typed[1], max(abbr.confidence, 0.7)
     return Cand(p + 1, close, typed[0], typed[1], priority=75, confidence=0.7), abbr
+
+
+def _letters_fit(long_form: str, letters: list[str]) -> bool:
+    """'Künstliche Intelligenz' fits 'KI': first letter first, the others in order."""
+    low = long_form.lower()
+    if not letters or not low.startswith(letters[0]):
+        return False
+    pos = 1
+    for ch in letters[1:]:
+        pos = low.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 
 def _long_form_start(toks: Toks, p: int, letters: list[str]) -> int | None:
@@ -253,7 +276,7 @@ def cluster(
         ok = all(
             r[0] in _CONTINUATIONS or r[0][:1].isdigit() or (len(r) == 1 and r[0] in _place_keys())
             for r in rests
-        )
+        ) or (len(words) >= 2 and len(rests) == 1 and len(rests[0]) <= 2)  # "H2-Netzwerk" ... "Ruhr"
         # "agentur für arbeit" is the head of "bundesagentur für arbeit"
         longer += [
             lk
@@ -266,8 +289,27 @@ def cluster(
         roots = {uf.find(first[(typ, lk)]) for lk in longer}
         if longer and len(roots) == 1 and ok:
             uf.union(m, first[(typ, longer[0])])
+    _link_descriptor_prefix(first, uf)
     _link_initials(texts, types, uf)
     return [uf.find(m) for m in range(n)]
+
+
+@lru_cache(maxsize=1)
+def _cue_keys() -> frozenset[str]:
+    from hafen.extract.lexicon import EVENT_CUES, ORG_CUES, PROJECT_CUES
+
+    words = [*ORG_CUES, *PROJECT_CUES, *EVENT_CUES, "firma", "unternehmen", "start-up", "startup"]
+    return frozenset(lemma_word(w) for w in words)
+
+
+def _link_descriptor_prefix(first: dict[tuple[str, str], int], uf: _UnionFind) -> None:
+    """'Verein RoboRuhr e. V.' and 'RoboRuhr e. V.': a cue noun before a name is no part of it."""
+    for (typ, key), m in first.items():
+        head, _, rest = key.partition(" ")
+        if typ in {"ORG", "PROJECT", "EVENT"} and rest and head in _cue_keys() and rest not in _place_keys():
+            other = first.get((typ, rest))
+            if other is not None:
+                uf.union(m, other)
 
 
 _SMALL_WORDS = frozenset({"für", "und", "der", "des", "die", "das", "dem", "den", "of", "for", "and", "the"})

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc as SpacyDoc
 
 from hafen.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, is_common_word
+from hafen.extract.tokens import source_text
 
 
 @dataclass(slots=True)
@@ -29,15 +31,13 @@ class Toks:
     """Plain lists over a spaCy Doc: fast to index in the detectors' one-pass loops."""
 
     def __init__(self, sdoc: SpacyDoc) -> None:
-        # one pass over the spaCy tokens: creating Token objects is the costly part
-        self.text: list[str] = []
-        self.start: list[int] = []
-        self.sent_start: list[bool] = []
-        for t in sdoc:
-            self.text.append(t.text)
-            self.start.append(t.idx)
-            self.sent_start.append(bool(t.is_sent_start))
-        self.end = [s + len(w) for s, w in zip(self.start, self.text, strict=True)]
+        # token attributes as one array: creating a Python Token per word is the costly part
+        rows = sdoc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(sdoc) else []
+        source = source_text(sdoc)
+        self.start: list[int] = [r[0] for r in rows]
+        self.end = [r[0] + r[1] for r in rows]
+        self.text: list[str] = [source[a:b] for a, b in zip(self.start, self.end, strict=True)]
+        self.sent_start: list[bool] = [r[2] == 1 for r in rows]
         self.n = len(self.text)
         # Line starts count as sentence starts: headings and list items carry no full stop.
         for k in range(1, self.n):

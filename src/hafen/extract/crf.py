@@ -7,6 +7,7 @@ The CRF predicts the type; ORG and PLACE subtypes come from cue words in the spa
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -17,8 +18,8 @@ import pycrfsuite
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 from hafen.document import ENTITY_TYPES, Mention
-from hafen.extract.crf_features import sentence_features
-from hafen.extract.tokens import get_nlp, spacy_doc
+from hafen.extract.crf_decode import NumpyTagger
+from hafen.extract.tokens import source_text, spacy_doc, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -40,9 +41,13 @@ class Tok(NamedTuple):
     end: int
 
 
+# Tok(...) runs a Python-level __new__; building the tuple directly skips it (one per token)
+_new_tok = tuple.__new__
+
+
 def sequences(sdoc: SpacyDoc) -> list[list[Tok]]:
     """Sentences as token sequences; a line break or tab also ends one (headlines, lists, tables)."""
-    text = sdoc.text
+    text = source_text(sdoc)
     # token attributes as one array: far faster than creating a Python Token per word
     rows = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
     out: list[list[Tok]] = []
@@ -53,12 +58,16 @@ def sequences(sdoc: SpacyDoc) -> list[list[Tok]]:
         new_sentence = new_sentence or sent_start == 1
         if is_space:
             continue
-        if cur and (new_sentence or _breaks(text[prev_end:start])):
+        # most gaps are empty or one space: look for a line break only in the others
+        if cur and (
+            new_sentence
+            or (start != prev_end and text[prev_end:start] != " " and _breaks(text[prev_end:start]))
+        ):
             out.append(cur)
             cur = []
         new_sentence = False
         prev_end = start + length
-        cur.append(Tok(text[start:prev_end], start, prev_end))
+        cur.append(_new_tok(Tok, (text[start:prev_end], start, prev_end)))
     if cur:
         out.append(cur)
     return out
@@ -70,7 +79,7 @@ def _breaks(gap: str) -> bool:
 
 def text_sequences(text: str) -> list[list[Tok]]:
     """Token sequences of a plain text (training and tests)."""
-    return sequences(get_nlp()(text))
+    return sequences(tokenize(text))
 
 
 def encode_bio(seq: Sequence[Tok], spans: Iterable[tuple[int, int, str]]) -> list[str]:
@@ -228,6 +237,19 @@ def load_tagger(path: str) -> pycrfsuite.Tagger:
     return tagger
 
 
+def numpy_tagger(path: str) -> NumpyTagger:
+    """The model at ``path`` as numpy weights, read once per process and again when the file changes."""
+    stat = os.stat(path)
+    return _numpy_tagger(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _numpy_tagger(path: str, mtime_ns: int, size: int) -> NumpyTagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return NumpyTagger(tagger)
+
+
 def model_available(path: str | Path | None = None) -> bool:
     return (Path(path) if path else MODEL_PATH).is_file()
 
@@ -235,16 +257,18 @@ def model_available(path: str | Path | None = None) -> bool:
 def tag_sequences(seqs: Sequence[Sequence[Tok]], text: str, model: str | Path | None = None) -> list[Mention]:
     """Mentions the CRF finds in token sequences of ``text``."""
     # resolved at call time so that a replaced MODEL_PATH (evaluation) takes effect
-    tagger = load_tagger(str(model or MODEL_PATH))
+    tagger = numpy_tagger(str(model or MODEL_PATH))
+    labels_of = tagger.labels
+    decoded = tagger.decode([[t.text for t in seq] for seq in seqs])
     mentions: list[Mention] = []
-    for seq in seqs:
-        labels = tagger.tag(sentence_features([t.text for t in seq]))
+    for seq, (path, path_probs) in zip(seqs, decoded, strict=True):
+        labels = [labels_of[k] for k in path]
         if all(label == "O" for label in labels):
             continue
         for start, end, etype, i, j in decode_bio(seq, labels):
             if etype not in ENTITY_TYPES:
                 continue
-            probs = [tagger.marginal(labels[k], k) for k in range(i, j)]
+            probs = path_probs[i:j]
             surface = text[start:end]
             mentions.append(
                 Mention(

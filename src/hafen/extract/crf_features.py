@@ -288,12 +288,13 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ..
         own.append("punct")
     shared = ("w=" + lower, "sh=" + shape, "c=" + cue, "g=" + gaz, "z=" + zipf, "t=" + str(title))
     # The same word as a neighbour, prefixed once here rather than per position.
-    seen_as = tuple(tuple(f"{off:+d}{x}" for x in shared[:keep]) for off, keep in _NEIGHBOURS)
+    seen_as = tuple(tuple([prefix + x for x in shared[:keep]]) for prefix, keep in _PREFIXES)
     return tuple(own), seen_as
 
 
 # (offset of the neighbour, how many of its shared features the token sees)
 _NEIGHBOURS = ((-1, 6), (1, 6), (-2, 4), (2, 4))
+_PREFIXES = tuple((f"{off:+d}", keep) for off, keep in _NEIGHBOURS)
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
@@ -328,3 +329,73 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
                 f += base[i + 2][1][3]
         feats.append(f)
     return feats
+
+
+class KnownFeatures:
+    """``sentence_features`` restricted to the attributes a trained model has weights for.
+
+    crfsuite ignores attributes it does not know, so dropping them before tagging gives the
+    same labels; it saves turning some thirty strings per token into C++ objects for nothing.
+    """
+
+    def __init__(self, known: frozenset[str], max_words: int = 200_000) -> None:
+        self.known = known
+        self.max_words = max_words
+        self._words: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+        self._flags = {f: f in known for f in ("qmark", "inq", "BOS", "EOS")}
+
+    def _word(self, word: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        got = self._words.get(word)
+        if got is None:
+            own, seen_as = word_features(word)
+            known = self.known
+            got = (
+                own[1][2:],  # the lower-cased word, for bigrams
+                tuple(f for f in own if f in known),
+                tuple(tuple(f for f in seen if f in known) for seen in seen_as),
+            )
+            if len(self._words) >= self.max_words:
+                self._words.clear()
+            self._words[word] = got
+        return got
+
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        """The same features as ``sentence_features(words)``, minus those the model ignores."""
+        n = len(words)
+        base = [self._word(w) for w in words]
+        known, flags = self.known, self._flags
+        feats: list[list[str]] = []
+        inside = False
+        for i, w in enumerate(words):
+            lower, own, _ = base[i]
+            f = list(own)
+            if w in QUOTE_OPEN:
+                inside = True
+                mark = "qmark"
+            elif w in QUOTE_TOGGLE:
+                inside = not inside
+                mark = "qmark"
+            else:
+                mark = "inq" if inside else ""
+            if mark and flags[mark]:
+                f.append(mark)
+            if i == 0:
+                if flags["BOS"]:
+                    f.append("BOS")
+            else:
+                prev = base[i - 1]
+                f += prev[2][0]
+                bigram = "bi=" + prev[0] + "|" + lower
+                if bigram in known:
+                    f.append(bigram)
+                if i > 1:
+                    f += base[i - 2][2][2]
+            if i == n - 1:
+                if flags["EOS"]:
+                    f.append("EOS")
+            else:
+                f += base[i + 1][2][1]
+                if i < n - 2:
+                    f += base[i + 2][2][3]
+            feats.append(f)
+        return feats

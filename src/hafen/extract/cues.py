@@ -7,6 +7,7 @@ import re
 from hafen.extract.candidates import Toks
 from hafen.extract.lexicon import (
     EVENT_CUES,
+    NOT_EVENT_RE,
     ORG_CUE_RE,
     ORG_CUES,
     PROJECT_CUES,
@@ -95,6 +96,29 @@ def is_acronym(w: str) -> bool:
     return sum(c.isupper() for c in w) >= 2 and not w[1:].islower()
 
 
+_LOWER_RUN = re.compile(r"[a-zäöüß]{3,}")
+
+
+def acronym_word(w: str) -> bool:
+    """An abbreviation by itself ('ISST', 'KfW', 'H2NR'), not a compound with one ('IT-Sicherheit')."""
+    return is_acronym(w) and not _LOWER_RUN.search(w)
+
+
+def coordinated_start(toks: Toks, a: int) -> int:
+    """'Industrie- und Handelskammer': the first conjunct of a hyphen-elided compound."""
+    first = toks.t(a - 2)
+    if (
+        a >= 2
+        and toks.t(a - 1) in {"und", "oder", "&"}
+        and len(first) > 2
+        and first.endswith("-")
+        and first[:1].isupper()
+        and not toks.sent_start[a - 1]
+    ):
+        return a - 2
+    return a
+
+
 def is_place(toks: Toks, k: int) -> bool:
     p = places().get(toks.t(k))
     return (p is not None and not p.ambiguous) or (p is not None and toks.t(k - 1) in {"zu", "Stadt"})
@@ -109,7 +133,7 @@ def head_cue(low: str) -> tuple[str, str] | None:
     if m:
         return "ORG", ORG_CUES[m.group(1)]
     m = EVENT_RE.search(low)
-    if m:
+    if m and not NOT_EVENT_RE.search(low):
         return "EVENT", ""
     m = PROJECT_RE.search(low)
     if m:

@@ -31,8 +31,8 @@ from hafen.extract.aliases import (
     surname_cands,
 )
 from hafen.extract.candidates import Cand, Toks
-from hafen.extract.cues import ADJ_CAP, is_acronym
-from hafen.extract.lexicon import LEGAL_FORMS, places
+from hafen.extract.cues import ADJ_CAP, EVENT_RE, PROJECT_RE, acronym_word
+from hafen.extract.lexicon import GENERIC_ACRONYMS, LEGAL_FORMS, ORG_CUE_RE, city_of_adjective, places, zipf
 from hafen.extract.orgs import find_orgs
 from hafen.extract.persons import find_persons
 from hafen.extract.places import find_places
@@ -64,18 +64,62 @@ def _slug(text: str) -> str:
     return _SLUG.sub("-", ascii_text.lower()).strip("-")[:48] or "x"
 
 
+def _genitive_of(form: str, other: str) -> bool:
+    """'Clusters IT-Sicherheit Ruhr' is the genitive of 'Cluster IT-Sicherheit Ruhr'."""
+    a, b = form.split(" "), other.split(" ")
+    if a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
+    return len(diff) == 1 and diff[0][0] in {diff[0][1] + "s", diff[0][1] + "es"}
+
+
+def _nominative(form: str, typ: str) -> str:
+    """'Westfälischen Hochschule' -> 'Westfälische Hochschule': a proper adjective after the
+    definite article ends in -en in every case but the nominative, which ends in -e."""
+    words = form.split(" ")
+    if typ not in {"ORG", "PROJECT", "EVENT"} or len(words) < 2:
+        return form
+    n = 0
+    declined: set[int] = set()
+    while n < len(words) - 1:
+        if ADJ_CAP.match(words[n]) and words[n].endswith("en"):
+            if words[n] in places():
+                return form  # "Südwestfalen Agentur": a place, not an adjective
+            declined.add(n)
+        elif not city_of_adjective(words[n]):  # "Dortmunder" does not decline
+            break
+        n += 1
+    head = words[n]
+    if not head[:1].isupper() or ADJ_CAP.match(head):
+        return form
+    # "des Clusters X", "des Instituts für Y": the genitive -s of the cue noun goes
+    low = head.lower()
+    m = next((m for r in (ORG_CUE_RE, PROJECT_RE, EVENT_RE) if (m := r.search(low)) and m.group(2)), None)
+    if m is not None and m.group(2) in {"s", "es"} and (n > 0 or len(words) > 1):
+        head = head[: len(head) - len(m.group(2))]
+    prefix = [w[:-1] if i in declined else w for i, w in enumerate(words[:n])]
+    return " ".join([*prefix, head, *words[n + 1 :]])
+
+
 def _best_name(forms: list[str], typ: str) -> str:
     """Fullest proper form: long, capitalised, not an abbreviation, not a genitive."""
 
     def score(form: str) -> tuple[int, int, int, int]:
-        genitive = form.endswith("s") and any(f == form[:-1] or f.startswith(form[:-1] + " ") for f in forms)
+        genitive = any(
+            (form.endswith("s") and (f == form[:-1] or f.startswith(form[:-1] + " ")))
+            or _genitive_of(form, f)
+            for f in forms
+        )
         lower = form[:1].islower()
         first = form.split(" ")[0]
         # "Technischen Universität" is a declined form of "Technische Universität"
-        adjective_inflected = bool(ADJ_CAP.match(first)) and not first.endswith("e") and typ != "PERSON"
+        second = form.split(" ")[1] if " " in form else ""
+        adjective_inflected = (  # "Servicecenter lokale Arbeit": a noun in -er, no adjective
+            bool(ADJ_CAP.match(first)) and second[:1].isupper() and not first.endswith("e")
+        ) and typ != "PERSON"
         return (int(not genitive), int(not lower), int(not adjective_inflected), len(form))
 
-    return max(forms, key=score)
+    return _nominative(max(forms, key=score), typ)
 
 
 def _acronym_tails(forms: list[str]) -> list[str]:
@@ -86,10 +130,11 @@ def _acronym_tails(forms: list[str]) -> list[str]:
         last = words[-1] if len(words) >= 2 else ""
         if (
             len(last) >= 3
-            and is_acronym(last)
+            and acronym_word(last)
             and last not in places()
             and last not in forms
             and last not in LEGAL_FORMS
+            and last.upper() not in GENERIC_ACRONYMS
         ):
             out.append(last)
     return list(dict.fromkeys(out))
@@ -165,14 +210,19 @@ class EntityStage:
             predicted = self.crf(doc)
         except (FileNotFoundError, OSError, RuntimeError):
             return  # the statistical layer is optional; rules alone still give a result
-        spans = sorted((m.start, m.end) for m in mentions)
+        # characters covered by a mention: an overlap test per prediction without a scan of all spans
+        covered = bytearray(len(doc.text) + 1)
+        for m in mentions:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         for m in predicted:
-            if any(s < m.end and m.start < e for s, e in spans):
+            if any(covered[m.start : m.end]):
                 continue
+            if m.text in LEGAL_FORMS or (m.text.isalpha() and m.text.endswith("en") and zipf(m.text) >= 3.0):
+                continue  # "GmbH", "Forschungseinrichtungen": a legal form or a common plural names no one
             m.method = "crf"
             mentions.append(m)
             extras.append({})
-            spans.append((m.start, m.end))
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def _build(
         self,
@@ -182,7 +232,7 @@ class EntityStage:
         extras: list[dict[str, Any]],
         links: list[tuple[int, int]],
     ) -> None:
-        texts = [m.text for m in mentions]
+        texts = [" ".join(m.text.split()) for m in mentions]  # a line wrapped inside a name
         types = [m.type for m in mentions]
         canon = [e.get("canonical") for e in extras]
         fixed = [e.get("group") or e.get("canonical") for e in extras]
@@ -199,6 +249,8 @@ class EntityStage:
             typ = max(idx, key=lambda n: (mentions[n].confidence, mentions[n].type != "ORG"))
             etype = types[typ]
             forms = list(dict.fromkeys(texts[n] for n in idx))
+            if all(f in LEGAL_FORMS for f in forms):
+                continue  # "in die Rechtsform einer GmbH wechseln": a legal form names no one
             name = next((c for c in (canon[n] for n in idx) if c), None) or _best_name(forms, etype)
             subs = [
                 mentions[n].subtype
@@ -248,7 +300,7 @@ class EntityStage:
                 if key in ex:
                     attrs.setdefault(key, ex[key])
             if "title_start" in ex:
-                titled = doc.text[toks.start[ex["title_start"]] : mentions[n].end]
+                titled = " ".join(doc.text[toks.start[ex["title_start"]] : mentions[n].end].split())
                 if titled not in aliases and titled != mentions[n].text:
                     aliases.append(titled)
             for role in ex.get("roles", []):

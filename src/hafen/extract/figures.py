@@ -8,6 +8,7 @@ counted noun after it. Dates, years, clock times, section and phone numbers, lab
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from hafen.document import Document, Figure
@@ -48,6 +49,40 @@ FIGURE_RE = re.compile(
     r"(?P<subj>[ \t]+(?:[a-zäöüß][\wäöüß-]*[ \t]+){0,2}[A-ZÄÖÜ][\wäöüßÄÖÜ*:-]+)?"
     r"(?P<per>[ \t]+(?:jährlich|pro\s+Jahr|im\s+Jahr|monatlich|pro\s+Monat))?",
 )
+# FIGURE_RE opens with an optional qualifier, so a plain scan tries the qualifiers at every
+# character; finding the numbers first and looking back for a qualifier is some twenty
+# times faster and yields the same matches.
+_NUM_START = re.compile(r"(?<![\w.,/§-])[-−]?\d")
+_QUAL_BEFORE = re.compile(rf"(?i:{_QUAL})\s+$")
+_QUAL_TAILS = tuple({q.split()[-1].casefold() for q in QUALIFIERS})
+
+
+def figure_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``FIGURE_RE.finditer(text)``, found number by number."""
+    out: list[re.Match[str]] = []
+    prev_end = 0
+    for hit in _NUM_START.finditer(text):
+        pos = hit.start()
+        if pos < prev_end:
+            continue
+        window = max(prev_end, pos - 40)
+        before = text[window:pos]
+        lead = before.rstrip()
+        # the regex only when the word before could end a qualifier: most numbers follow others
+        qual = (
+            _QUAL_BEFORE.search(text, window, pos)
+            if len(lead) < len(before) and lead.casefold().endswith(_QUAL_TAILS)
+            else None
+        )
+        m = FIGURE_RE.match(text, qual.start()) if qual else None
+        if m is None or m.start("num") != pos:
+            m = FIGURE_RE.match(text, pos)
+        if m is not None:
+            out.append(m)
+            prev_end = m.end()
+    return out
+
+
 _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
     "jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez"
@@ -81,23 +116,42 @@ def _in_table(doc: Document, start: int) -> bool:
     return seg is not None and seg.kind == "table"
 
 
-def _entity_for(doc: Document, start: int, end: int) -> str | None:
+class _Actors:
+    """The document's linked actor and place mentions, indexed by end offset; sentences by start."""
+
+    def __init__(self, doc: Document) -> None:
+        keys = {e.key: e.type for e in doc.entities}
+        self.types = keys
+        linked = [
+            (m.end, n, m)
+            for n, m in enumerate(doc.mentions)
+            if m.entity in keys and keys[m.entity] in {"ORG", "PROJECT", "EVENT", "PLACE"}
+        ]
+        linked.sort(key=lambda x: (x[0], x[1]))
+        self.ends = [x[0] for x in linked]
+        self.linked = linked
+        self.sentences = doc.sentences
+        self.sentence_starts = [a for a, _ in doc.sentences]
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        k = bisect_right(self.sentence_starts, offset) - 1
+        # sentences do not overlap, so only the last one starting at or before can hold it
+        if k >= 0 and self.sentences[k][0] <= offset < self.sentences[k][1]:
+            return self.sentences[k]
+        return None
+
+
+def _entity_for(doc: Document, actors: _Actors, start: int, end: int) -> str | None:
     """The entity a figure is about: the nearest named actor before it in the same sentence."""
-    sent = doc.sentence_at(start) or (max(0, start - 150), end)
-    keys = {e.key: e.type for e in doc.entities}
+    sent = actors.sentence_at(start) or (max(0, start - 150), end)
+    near = actors.linked[bisect_left(actors.ends, start - 80) : bisect_right(actors.ends, start)]
     cands = [
         m
-        for m in doc.mentions
-        if m.entity in keys
-        and keys[m.entity] in {"ORG", "PROJECT", "EVENT", "PLACE"}
-        and sent[0] <= m.start
-        and m.end <= start
-        and start - m.end <= 80
-        and _same_clause(doc.text[m.end : start])
+        for _end, _n, m in sorted(near, key=lambda x: x[1])  # in document order, as ties are broken
+        if sent[0] <= m.start and _same_clause(doc.text[m.end : start])
     ]
-    actors = [m for m in cands if keys[m.entity or ""] != "PLACE"]
-    pool = actors or cands  # a place only when no actor is named before the figure
-    if not pool:
+    pool = [m for m in cands if actors.types[m.entity or ""] != "PLACE"] or cands
+    if not pool:  # a place only when no actor is named before the figure
         return None
     return max(pool, key=lambda m: m.end).entity
 
@@ -143,7 +197,8 @@ def _same_clause(between: str) -> bool:
 def find_figures(doc: Document) -> list[Figure]:
     out: list[Figure] = []
     text = doc.text
-    for m in FIGURE_RE.finditer(text):
+    actors = _Actors(doc)
+    for m in figure_matches(text):
         num_start, num_end = m.span("num")
         if _in_table(doc, num_start) or "\t" in text[max(0, num_start - 1) : num_end + 1]:
             continue
@@ -208,7 +263,7 @@ def find_figures(doc: Document) -> list[Figure]:
                 value=float(value) * mult,
                 unit=unit,
                 subject=subject,
-                entity=_entity_for(doc, start, end),
+                entity=_entity_for(doc, actors, start, end),
                 qualifier=m["qual"].casefold() if m["qual"] else None,
                 confidence=0.8 if subject else 0.6,
             )

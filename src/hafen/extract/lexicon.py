@@ -46,10 +46,20 @@ ORG_CUES: dict[str, str] = _pairs(
     allianz:network bündnis:network arbeitskreis:network verbund:network konsortium:network
     gewerkschaft:network beirat:network forum:network zentrum:other centrum:other center:other
     stiftung:other klinikum:other krankenhaus:other museum:other theater:other
+    landtag:public bundestag:public kreistag:public
+    konzerthaus:other opernhaus:other oper:other philharmonie:other orchester:other
+    ensemble:other chor:other schauspielhaus:other
     gesellschaft:company gruppe:company
     """
 )
 ORG_CUE_RE = re.compile("(" + "|".join(sorted(ORG_CUES, key=len, reverse=True)) + r")(s|es)?$")
+# Houses and ensembles a town has one of: "Kölner Philharmonie", "Dortmunder Oper" name them.
+CIVIC_CUES = _words(
+    """
+    konzerthaus oper opernhaus orchester philharmonie schauspielhaus stadttheater theater
+    """,
+    frozenset,
+)
 # Cue nouns that name an organisation alone, in the singular with a definite article
 # ("die Landesregierung", "das Jobcenter").
 STANDALONE_ORGS: dict[str, str] = _pairs(
@@ -145,10 +155,26 @@ PROJECT_CUES = _words(
 EVENT_CUES = _words(
     """
     ausstellung austausch award camp conference expo fachtagung festival forum gartenschau
-    gipfel hackathon kirchentag konferenz kongress messe nacht night preis summit symposium tag
-    tage tagung veranstaltung veranstaltungsformat week wettbewerb woche workshop
+    gipfel hackathon kirchentag konferenz kongress messe nacht night preis roundtable summit
+    symposium table tag tage tagung veranstaltung veranstaltungsformat week wettbewerb woche workshop
     """,
     frozenset,
+)
+
+# First parts of compounds that make a cue noun a category, not a name ("Fachkonferenz X").
+GENERIC_MODIFIERS = _words(
+    """
+    abschluss aktion auftakt bundes experten fach förder forschungs informations jahres landes
+    modell netzwerk online pilot projekt sonder veranstaltungs verbund vortrags weiterbildungs
+    """,
+    frozenset,
+)
+
+# Words that end in an event cue but name days and assemblies, not events.
+NOT_EVENT_RE = re.compile(
+    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|feiertag|werktag|"
+    r"wochentag|alltag|vortag|folgetag|stichtag|geburtstag|landtag|bundestag|kreistag|"
+    r"wochenende|nachttag)(e|en|es|s|n)?$"
 )
 
 # -- persons: titles before a name, role nouns, verbs of speech --
@@ -321,6 +347,7 @@ def is_common_word(word: str, threshold: float = 3.0) -> bool:
 _ARTICLES = frozenset({"der", "des", "die", "das", "dem", "den"})
 _ENDINGS = ("es", "en", "er", "em", "e", "s")
 _KEY_SPLIT = re.compile(r"[\s\-\u2010-\u2015/]+")
+_REGISTERED = re.compile(r"\be\.\s?V\.?(?=\s|$|[,;)])")  # "e. V.", "e.V." - legal form words
 _KEY_STRIP = re.compile(r"[„“”\"'‚‘’«»()\[\],;:!?*]|\.(?=\s|$)")
 
 
@@ -361,7 +388,7 @@ def lemma_key(form: str) -> str:
     """Inflection-free key of a name: 'des Lamarr-Instituts' and 'Lamarr-Institut' agree."""
     words = [
         w
-        for w in _KEY_SPLIT.split(_KEY_STRIP.sub(" ", form))
+        for w in _KEY_SPLIT.split(_KEY_STRIP.sub(" ", _REGISTERED.sub(" ", form)))
         if w and w.casefold() not in LEGAL_WORDS and w not in _ARTICLES
     ]
     # "Leipziger Wirtschaftsförderung" = "Wirtschaftsförderung Leipzig"

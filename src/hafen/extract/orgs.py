@@ -23,8 +23,10 @@ from hafen.extract.cues import (
     PROJECT_RE,
     TAIL_PREPS,
     URL_END,
+    acronym_word,
     city_adjective,
     context_type,
+    coordinated_start,
     head_cue,
     is_acronym,
     is_place,
@@ -32,6 +34,7 @@ from hafen.extract.cues import (
 )
 from hafen.extract.lexicon import (
     BUILD_CUES,
+    CIVIC_CUES,
     DETERMINERS,
     GENERIC_ACRONYMS,
     INDEFINITE,
@@ -46,7 +49,7 @@ from hafen.extract.lexicon import (
     topic_forms,
     zipf,
 )
-from hafen.extract.projects import project_or_event, quoted
+from hafen.extract.projects import examples_after, project_or_event, quoted
 
 
 def _tail(toks: Toks, j: int) -> int:
@@ -56,13 +59,16 @@ def _tail(toks: Toks, j: int) -> int:
         last = j
         while k < toks.n and not toks.sent_start[k]:
             w = toks.text[k]
-            if is_acronym(w) or (k > j + 1 and toks.t(k - 1) == ")"):
+            if acronym_word(w) or (k > j + 1 and toks.t(k - 1) == ")"):
                 break  # "Institut für X ISST": the acronym is a name of its own
+            if w in _PRONOUNS or (k == j + 1 and toks.t(j) in {"zum", "beim"} and _infinitive(w)):
+                break  # "Kammer zum Herunterladen", "... finden Sie": a clause, not a name
             if w[:1].isupper() or (w.endswith("-") and w[:1].isalpha()):
                 k += 1
                 last = k
             elif (ADJ_LOW.match(w) and w not in FUNCTION_WORDS and toks.cap(k + 1)) or (
-                w in {"und", "&"} and (toks.cap(k + 1) or ADJ_LOW.match(toks.t(k + 1)))
+                (w in {"und", "&"} and (toks.cap(k + 1) or ADJ_LOW.match(toks.t(k + 1))))
+                or (w == "and" and toks.cap(k + 1))
             ):
                 k += 1
             else:
@@ -79,6 +85,20 @@ def _tail(toks: Toks, j: int) -> int:
     if "-" in toks.t(j) and toks.t(j).split("-")[0] in places() and not toks.sent_start[j]:
         return j + 1  # "DGB Dortmund-Hellweg"
     return j
+
+
+_PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Wir", "Er", "Es", "Ich", "Du"})
+
+
+def _infinitive(w: str) -> bool:
+    """A verb used as a noun ('Herunterladen', 'Mitmachen'): -en, and common as a verb."""
+    return w[:1].isupper() and w.endswith("en") and w not in places() and zipf(w.lower()) >= 2.0
+
+
+def _personal(prefix: str) -> bool:
+    """'Carl-Orff' in 'Carl-Orff-Chor': a first name and a surname name the house."""
+    parts = prefix.split("-")
+    return len(parts) == 2 and parts[0] in first_names() and parts[1][:1].isupper() and zipf(parts[1]) < 4.0
 
 
 def _bracket_after(toks: Toks, j: int) -> bool:
@@ -113,14 +133,16 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
     proper_prefix = (
         bool(prefix)
         and prefix[:1].isupper()
-        and first.upper() not in GENERIC_ACRONYMS
-        and (zipf(first) < 4.0 or prefix.isupper())
-    )
+        and (first.upper() not in GENERIC_ACRONYMS or prefix in places())
+        and (zipf(first) < 4.0 or prefix.isupper() or prefix in places() or _personal(prefix))
+    )  # "Lamarr-Institut", "NRW-Gesundheitsministerium"
     nxt = toks.t(k + 1)
     if j == k + 1 and nxt.isupper() and len(nxt) >= 3 and not toks.sent_start[k + 1] and nxt not in places():
         j = k + 2  # "Bundesverband BITKOM", "Netzwerk ZENIT"
-    elif j == k + 1 and re.match(r"^\d+\.\d+$", nxt):
+    elif j == k + 1 and re.match(r"^\d+\.\d+\.?$", nxt):
         j = k + 2  # "Kompetenzzentrum 4.0"
+    elif j == k + 1 and re.match(r"^\d{1,2}$", nxt) and w.lower().endswith(("gruppe", "arbeitskreis")):
+        j, subtype = k + 2, "other"  # "Themengruppe 3", "Arbeitskreis 2": a numbered unit
     elif j == k + 1 and toks.cap(k + 1):
         # "Landeszentrum Gesundheit (LZG)", "Verband Deutscher Maschinen- und Anlagenbau (VDMA)"
         e = k + 1
@@ -148,12 +170,18 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
             j += 1
     adjectives = [t for t in toks.text[a:k] if t not in first_names()]
     adjectival = bool(adjectives) and not all(city_adjective(t) for t in adjectives)
-    if adjectives and not adjectival and subtype == "public":
+    cue = ORG_CUE_RE.search(w.lower())
+    if adjectives and not adjectival and (subtype == "public" or (cue and cue.group(1) in CIVIC_CUES)):
         adjectival = True  # "Leipziger Wirtschaftsförderung" is the city's agency
     if j == k + 1 and not proper_prefix and not adjectival and not _bracket_after(toks, j):
         return None
-    if toks.t(a - 1).lower() in INDEFINITE and not proper_prefix and a == k:
+    c = coordinated_start(toks, a) if a == k else a  # "Industrie- und Handelskammer zu Köln"
+    b = c - 1
+    while b > c - 4 and ADJ_LOW.match(toks.t(b)) and toks.t(b) not in INDEFINITE:
+        b -= 1  # "eines gemeinsamen Spitzenclusters für X"
+    if toks.t(b).lower() in INDEFINITE and not proper_prefix and a == k:
         return None  # "ein Zentrum für digitale Innovation" describes, it does not name
+    a = c
     if any(s in w.lower() for s in RESEARCH_SOCIETIES):
         subtype = "research"
     if any(t in BUILD_CUES for t in toks.text[max(0, a - 3) : a]) and subtype in {"other", "research"}:
@@ -169,7 +197,7 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
         w = toks.text[k]
         low = w.lower()
         cand: Cand | None = None
-        if w in _SOCIETIES and is_acronym(toks.t(k + 1)) and not toks.sent_start[k + 1]:
+        if w in _SOCIETIES and acronym_word(toks.t(k + 1)) and not toks.sent_start[k + 1]:
             # "Fraunhofer IIS" is the institute whose abbreviation is "IIS"
             cand = Cand(
                 k,
@@ -211,11 +239,17 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
             cand = _role_prefix(toks, k)
         if (cand is None and w in LEGAL_FORMS) or (w == "e." and toks.t(k + 1) == "V."):
             cand = _legal_form(toks, k)
+        if cand is None and toks.t(k + 1) == "wie" and w[:1].isupper():
+            cand = examples_after(toks, k)
+        if cand is None and toks.t(k + 1) == "," and w[:1].isupper():
+            cand = _apposition(toks, k)
         if cand is None and (w in {"„", "“", '"', "»"}):
             cand = quoted(toks, k)
         if (
             cand is None
             and ODD_SHAPE.match(w)
+            and w not in LEGAL_FORMS
+            and not _law(toks, k)
             and not w.endswith(URL_END)
             and not (len(w) <= 6 and w.endswith("."))
             and low not in tforms
@@ -223,12 +257,21 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
             and "@" not in w
         ):
             j = k + 1
+            while (
+                ODD_SHAPE.match(toks.t(j))
+                and not toks.sent_start[j]
+                and not toks.t(j).endswith(URL_END)
+                and toks.t(j) not in LEGAL_FORMS
+            ):
+                j += 1  # "EffizienzCluster LogistikRuhr": one name of two coined words
             parts = re.split(r"[.:]", w)
-            head = head_cue(toks.t(k + 1).lower()) if toks.cap(k + 1) else None
+            head = head_cue(toks.t(j).lower()) if toks.cap(j) else None
             inner = next((head_cue(p.lower()) for p in parts[1:] + parts[:1] if head_cue(p.lower())), None)
-            ctx = head or inner or context_type(toks, k, k + 1)
+            described = DESCRIPTOR_RE.search(toks.t(k - 1).lower()) and toks.cap(k - 1)
+            # "die Tochtergesellschaft ruhr:HUB": the descriptor outranks a cue inside the name
+            ctx = ("ORG", "company") if described else head or inner or context_type(toks, k, k + 1)
             if head:
-                j = k + 2  # "iCapital Award", "RuhrValley Campus"
+                j += 1  # "iCapital Award", "RuhrValley Campus"
             typ, sub = (ctx[0], ctx[1] or None) if ctx else ("ORG", "other")
             if toks.t(j) in places() and typ != "ORG":
                 j += 1
@@ -240,6 +283,7 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
             cand is None
             and ACRONYM.match(w)
             and w.upper() not in GENERIC_ACRONYMS
+            and w not in LEGAL_FORMS
             and w not in places()
             and low not in tforms
             and toks.line_len(k) != 1
@@ -276,6 +320,25 @@ def _after_descriptor(toks: Toks, k: int) -> Cand | None:
     return None
 
 
+_APPOSITION_OPEN = frozenset({"als", "der", "die", "das", "ein", "eine", "einer", "einem"})
+
+
+def _apposition(toks: Toks, k: int) -> Cand | None:
+    """'Wilo, als globaler Marktführer, ...': a descriptor in an apposition marks a company."""
+    w = toks.t(k)
+    if not w.isalpha() or w in places() or w in first_names() or zipf(w) >= 3.5 or head_cue(w.lower()):
+        return None
+    e = k + 2
+    if toks.t(e) in _APPOSITION_OPEN:
+        e += 1
+    while e < k + 6 and ADJ_LOW.match(toks.t(e)):
+        e += 1
+    # "Hochschulen, Forschungseinrichtungen, Unternehmen": a list, not an apposition
+    if e > k + 2 and toks.cap(e) and DESCRIPTOR_RE.search(toks.t(e).lower()) and not ABSTRACT.search(w):
+        return Cand(k, k + 1, "ORG", "company", priority=60, confidence=0.7)
+    return None
+
+
 def _legal_form(toks: Toks, k: int) -> Cand | None:
     end = k + 1
     if toks.t(k) == "e.":
@@ -285,21 +348,39 @@ def _legal_form(toks: Toks, k: int) -> Cand | None:
         if toks.t(end) in LEGAL_FORMS:
             end += 1
     a = k
-    while (
-        a > 0
-        and a > k - 4
-        and (toks.cap(a - 1) or (toks.t(a - 1) in {"&", "und"} and a < k))
-        and not toks.sent_start[a]
-        and toks.t(a - 1) not in DETERMINERS
-        and not DESCRIPTOR_RE.search(toks.t(a - 1).lower())
-    ):
+    while a > 0 and a > k - 5:
+        if toks.sent_start[a] and _wrapped(toks, a):
+            a -= 1  # "Lindemann\nSpedition GmbH": a line wrapped inside the name
+        if not (
+            (toks.cap(a - 1) or (toks.t(a - 1) in {"&", "und"} and a < k))
+            and not toks.sent_start[a]
+            and toks.t(a - 1) not in DETERMINERS
+            and not DESCRIPTOR_RE.search(toks.t(a - 1).lower())
+        ):
+            break
         a -= 1
+    if not toks.t(a).strip():
+        a += 1
     if toks.t(a) in {"&", "und"}:
         a += 1
     if a == k:
         return None
     subtype = "network" if toks.t(k) in {"e.", "e.V.", "eV"} else "company"  # a registered association
     return Cand(a, end, "ORG", subtype, priority=85, confidence=0.9)
+
+
+_LAW = re.compile(r"^[A-ZÄÖÜ][A-Za-zäöü]{0,4}[a-zäöü][A-Za-z]*(G|GB|VO|V)$")
+
+
+def _law(toks: Toks, k: int) -> bool:
+    """'IfSG', 'EnWG', 'BauGB', or any abbreviation cited after '§ 11': a law, not an actor."""
+    return bool(_LAW.match(toks.t(k))) or toks.t(k - 2) in {"§", "§§", "Abs."}
+
+
+def _wrapped(toks: Toks, a: int) -> bool:
+    """Token a starts a new line only because a long paragraph line was wrapped (PDF text)."""
+    brk = toks.t(a - 1)
+    return brk.strip() == "" and brk.count("\n") == 1 and toks.cap(a - 2) and toks.line_len(a - 2) >= 8
 
 
 def _brand_word(toks: Toks, e: int, first: bool) -> bool:

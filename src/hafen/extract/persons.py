@@ -53,10 +53,17 @@ def role_of(word: str) -> str | None:
     return None
 
 
+def _is_title(w: str) -> bool:
+    """'Dr.', 'Prof.', and 'Dr.-Ing' whose full stop the tokenizer split off."""
+    return w in TITLES or (w + ".") in TITLES
+
+
 def _surname_ok(toks: Toks, k: int) -> bool:
     w = toks.t(k)
     if not w or not w[0].isupper() or not w[:1].isalpha() or (w.isupper() and len(w) > 3):
         return False
+    if "." in w or _is_title(w):
+        return False  # a title fragment ("Dr.-Ing") is no name
     low = w.lower()
     if ORG_CUE_RE.search(low) or low.endswith(("straße", "str.")):
         return False
@@ -67,13 +74,21 @@ def _name_end(toks: Toks, k: int, max_words: int = 3) -> int:
     """End of a personal name starting at token k (given names, particles, surnames)."""
     j = k
     words = 0
+    wrapped = False
     while j < toks.n and words < max_words:
         w = toks.text[j]
         if w in NAME_PARTICLES and _surname_ok(toks, j + 1) and j > k and toks.name_like(j + 1):
             j += 1
             continue
-        if not _surname_ok(toks, j) or (j > k and toks.sent_start[j]):
+        if j > k and not w.strip() and w.count("\n") == 1 and toks.line_len(j - 1) >= 8:
+            wrapped = _surname_ok(toks, j + 1)  # "Prof. Henrik\nMuster": a wrapped line (PDF text)
+            if not wrapped:
+                break
+            j += 1
+            continue
+        if not _surname_ok(toks, j) or (j > k and toks.sent_start[j] and not wrapped):
             break
+        wrapped = False
         if words >= 2 and (not toks.name_like(j) or toks.text[j - 1].endswith("s")):
             break  # "Joseph Haydns Oratorium": a genitive ends the name
         j += 1
@@ -88,11 +103,11 @@ def find_persons(toks: Toks) -> list[Cand]:
     while k < toks.n:
         w = toks.text[k]
         cand: Cand | None = None
-        if (w in TITLES and w not in {"Frau", "Herr", "Herrn"}) or (
+        if (_is_title(w) and w not in {"Frau", "Herr", "Herrn"}) or (
             w in {"Frau", "Herr", "Herrn"} and toks.cap(k + 1)
         ):
             a = k
-            while toks.t(a) in TITLES:
+            while _is_title(toks.t(a)) or (toks.t(a) == "." and a > k and _is_title(toks.t(a - 1))):
                 a += 1
             j = _name_end(toks, a)
             if j > a and (j - a >= 2 or w not in {"Frau", "Herr", "Herrn"} or toks.t(a) in names):
@@ -144,7 +159,7 @@ def find_persons(toks: Toks) -> list[Cand]:
 def _role_before(toks: Toks, i: int) -> dict[str, object] | None:
     """'WEG-Geschäftsführer Max Muster', 'Intendant Max Muster'."""
     a = i - 1
-    while a >= 0 and toks.t(a) in TITLES:
+    while a >= 0 and (_is_title(toks.t(a)) or toks.t(a) == "."):
         a -= 1
     w = toks.t(a)
     role = role_of(w) if a >= 0 else None

@@ -39,9 +39,11 @@ _SITE_NOUNS_AFTER_ADJ = frozenset(
 )
 
 
-def _place_attrs(place: Place) -> dict[str, object]:
+def _place_attrs(place: Place, form: str = "") -> dict[str, object]:
     # "group": all written forms of one reference place ("Kreis X", "X (Kreis)") are one entity
     attrs: dict[str, object] = {"source_id": place.source_id, "group": place.source_id}
+    if form == place.name + "s":
+        attrs["canonical"] = place.name  # "Europas", "Nordrhein-Westfalens": named in the nominative
     if place.lat is not None:
         attrs["lat"] = place.lat
         attrs["lon"] = place.lon
@@ -97,7 +99,8 @@ def find_places(toks: Toks) -> list[Cand]:
                 k = j
                 continue
             subtype = "region" if place.kind == "region" else "city"
-            out.append(Cand(k, j, "PLACE", subtype, priority=40, confidence=0.9, attrs=_place_attrs(place)))
+            attrs = _place_attrs(place, " ".join(toks.text[k:j]))
+            out.append(Cand(k, j, "PLACE", subtype, priority=40, confidence=0.9, attrs=attrs))
             k = j
             continue
         site = _site_at(toks, k)
@@ -146,6 +149,8 @@ def _site_at(toks: Toks, k: int) -> Cand | None:
             return Cand(k, k + 1, "PLACE", "site", priority=44, confidence=0.7)
     # "Westfalenpark", "Kreuzviertel"; "Digitalhafen Leipzig", "Technologiepark Aachen"
     nxt_place = places().get(nxt)
+    if nxt_place is not None and nxt == nxt_place.name + "s":
+        nxt_place = None  # "einer der größten Technologieparks Europas": a genitive, not the site's town
     if (
         SITE_SUFFIX.search(low)
         and len(w) > 7

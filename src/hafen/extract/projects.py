@@ -12,6 +12,7 @@ from hafen.extract.candidates import Cand, Toks
 from hafen.extract.cues import (
     ABSTRACT,
     ADJ_CAP,
+    ADJ_LOW,
     BARE_DESCRIPTORS,
     DEFINITE,
     DESCRIPTOR_RE,
@@ -22,25 +23,34 @@ from hafen.extract.cues import (
     city_adjective,
     context_type,
     head_cue,
+    is_acronym,
     is_place,
     quote_end,
 )
 from hafen.extract.lexicon import (
+    COMPASS,
     DETERMINERS,
     EVENT_CUES,
+    GENERIC_MODIFIERS,
     INDEFINITE,
+    LOCATIVE,
+    NOT_EVENT_RE,
     PROJECT_CUES,
+    places,
     zipf,
 )
 
 
 def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     w = toks.text[k]
-    is_event = EVENT_RE.search(low) is not None
+    is_event = EVENT_RE.search(low) is not None and not NOT_EVENT_RE.search(low)
     is_project = not is_event and PROJECT_RE.search(low) is not None
     if not (is_event or is_project):
         return None
     typ = "EVENT" if is_event else "PROJECT"
+    if low == "campus" and (toks.t(k + 1) in places() or toks.t(k + 1) in COMPASS):
+        j = k + 3 if toks.t(k + 2) in COMPASS else k + 2
+        return Cand(k, j, "PLACE", "site", priority=70, confidence=0.75)  # "Campus Duisburg": a site
     head = low.rsplit("-", 1)[-1]
     a = k
     if head in ENGLISH_HEADS or w in {"Woche", "Award", "Summit"} or ADJ_CAP.match(toks.t(k - 1)):
@@ -51,6 +61,7 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
             and not toks.sent_start[a]
             and toks.t(a - 1) not in {"Der", "Die", "Das", "Ein", "Eine"}
             and (ADJ_CAP.match(toks.t(a - 1)) or zipf(toks.t(a - 1)) < 4.5)
+            and (ADJ_CAP.match(toks.t(a - 1)) or not _VERBAL_NOUN.search(toks.t(a - 1)))
             and not head_cue(toks.t(a - 1).lower())
             and not DESCRIPTOR_RE.search(toks.t(a - 1).lower())
         ):
@@ -65,22 +76,49 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         a = k - 2  # "Gründungs- und Innovations-Campus"
     while a < k and (toks.t(a) in DETERMINERS or city_adjective(toks.t(a))):
         a += 1
+    attached = k >= 2 and toks.end[k - 2] == toks.start[k - 1] and toks.end[k - 1] == toks.start[k]
+    if a == k and toks.t(k - 1) == "/" and toks.cap(k - 2) and attached:
+        a = k - 2  # "Logistik/IT-Campus": a slash joins the first part of the name
+    local = False
+    cue_m = (EVENT_RE if is_event else PROJECT_RE).search(low)
+    plan = (
+        not is_event
+        and cue_m is not None
+        and cue_m.group(1) in _PLAN_CUES
+        and cue_m.start() > 2
+        and low[: cue_m.start()].rstrip("s") not in GENERIC_MODIFIERS
+    )
+    if (is_event or plan) and a == k and not toks.sent_start[k]:
+        before = toks.t(k - 1)
+        # "Kieler Woche", "Leipziger Innovationspreis", "Hannover Messe": the town's own event
+        town = low in EVENT_CUES and is_place(toks, k - 1) and toks.t(k - 2) not in LOCATIVE
+        if city_adjective(before) or town:
+            a, local = k - 1, True
     j = k + 1
     if toks.is_quote_open(j):
         q = quote_end(toks, j)
-        if q:
+        if q and not _sentence_like(toks.text[j + 1 : q]):
             return Cand(j + 1, q, typ, priority=75, confidence=0.8)
     # "Masterplan Wissenschaft 2.0", "Programm Zukunft Region", "KI-Campus NRW"
     while (
         j < k + 4
         and (
             toks.name_like(j)
-            or (re.match(r"^\d+(\.\d+)?$", toks.t(j)) and j > k + 1)
+            or (j > k + 1 and (is_place(toks, j) or toks.t(j) in COMPASS))
+            or (re.match(r"^\d+(\.\d+)?\.?$", toks.t(j)) and j > k + 1)
             or (
                 toks.cap(j)
                 and j == k + 1
                 and not toks.sent_start[j]
                 and toks.t(j + 1) not in {"der", "des", "die"}
+            )
+            or (  # "Programm Zukunft Region": a second noun that closes the phrase
+                j == k + 2
+                and toks.cap(j)
+                and toks.t(j) not in DETERMINERS
+                and not toks.cap(j + 1)
+                and toks.t(j + 1) not in {"der", "des", "die", "(", "/"}
+                and zipf(toks.t(j)) < 5.5
             )
         )
         and not toks.sent_start[j]
@@ -93,8 +131,16 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         ):
             break
         j += 1
-    if j > k + 1 and re.match(r"^\d+(\.\d+)?$", toks.t(j)):
-        j += 1
+    if (
+        ADJ_LOW.match(toks.t(j))
+        and toks.cap(j + 1)
+        and toks.t(j + 2) == "("
+        and is_acronym(toks.t(j + 3))
+        and toks.t(j + 4) == ")"
+    ):
+        j += 2  # "Servicecenter lokale Arbeit (SCA)": the bracketed abbreviation confirms the name
+    if (j > k + 1 or local) and re.match(r"^\d+(\.\d+)?\.?$", toks.t(j)):
+        j += 1  # "Masterplan Wissenschaft 2.0", "Leipziger Klimastrategie 2035"
     if toks.t(j) == "/" and toks.t(j + 1).rstrip(".").isdigit() and toks.t(j - 1).isdigit():
         j += 2  # "Mark 51/7" (the tokenizer reads "7." at a sentence end as one token)
     proper_prefix = (
@@ -104,6 +150,12 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     descriptor = low in BARE_DESCRIPTORS or (
         cue is not None and cue.start() > 2 and "-" not in w and low not in PROJECT_CUES | EVENT_CUES
     )
+    generic = any(low.startswith(g) and low[len(g) :] in _CATEGORY_HEADS for g in GENERIC_MODIFIERS)
+    if generic and not is_event:
+        descriptor = True  # "Förderprogramm Zukunft Region": the name follows the category noun
+    if is_event and descriptor and cue is not None:
+        # "Fachkonferenz X" describes; "Digitaltag Kiel 2024" is itself the name
+        descriptor = low[: cue.start()].rstrip("s") in GENERIC_MODIFIERS
     if descriptor and a == k and j == k + 2 and is_place(toks, k + 1):
         return Cand(k, j, typ, priority=70, confidence=0.7)  # "Infrastrukturoffensive Ruhrgebiet"
     if descriptor and a == k and j > k + 1:
@@ -120,7 +172,7 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         and not low.endswith(("en", "e"))
     ):
         return Cand(k, k + 1, typ, priority=60, confidence=0.6)  # a coined name: "der Eventfonds"
-    if j == k + 1 and a == k and not proper_prefix:
+    if j == k + 1 and a == k and not proper_prefix and not local:
         return None
     if j == k + 1 and a == k and len(w) < 5:
         return None
@@ -129,13 +181,43 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     return Cand(a, j, typ, priority=70, confidence=0.7)
 
 
+def _sentence_like(words: list[str]) -> bool:
+    return sum(1 for w in words if w[:1].islower() and w not in {"und", "für", "der", "des", "&"}) > 1
+
+
+def examples_after(toks: Toks, k: int) -> Cand | None:
+    """'neue Wettbewerbe wie Zukunft Region', 'Landesinitiativen wie der ruhr:HUB': a plural
+    cue noun introduces an example, typed by the cue."""
+    low = toks.t(k).lower()
+    cue = next((c for c in (head_cue(low[: len(low) - n]) for n in (1, 2) if len(low) > 4) if c), None)
+    if cue is None and low in {"firmen", "unternehmen", "konzerne", "hersteller", "start-ups", "startups"}:
+        cue = ("ORG", "company")  # "Firmen wie Testo"
+    if cue is None or toks.t(k + 1) != "wie":
+        return None
+    i = k + 2
+    if toks.t(i) in {"der", "die", "das", "den", "dem"}:
+        i += 1
+    j = i
+    while j < i + 3 and (toks.name_like(j) or (toks.cap(j) and zipf(toks.t(j)) < 5.5)):
+        if toks.sent_start[j] or head_cue(toks.t(j).lower()) or DESCRIPTOR_RE.search(toks.t(j).lower()):
+            break  # "Startups wie dem Medizintechnikhersteller „X“": the descriptor comes first
+        j += 1
+    if j == i or not toks.cap(i) or toks.t(i) in DETERMINERS or (j == i + 1 and not toks.name_like(i)):
+        return None  # one common noun ("Programme wie Forschung") is no name
+    typ, sub = cue[0], cue[1] or None
+    # below places and sites: "Orte wie PHOENIX See" names a site
+    return Cand(i, j, typ, sub if typ == "ORG" else None, priority=42, confidence=0.65)
+
+
 def quoted(toks: Toks, q: int) -> Cand | None:
     e = quote_end(toks, q)
     if e is None:
         return None
     words = toks.text[q + 1 : e]
+    if any(w in {".", "!", "?"} for w in words):
+        return None  # a closing quote read as an opening one: the span runs across a sentence
     inner_low = [w.lower() for w in words]
-    if sum(1 for w in words if w[:1].islower() and w not in {"und", "für", "der", "des", "&"}) > 1:
+    if _sentence_like(words):
         return None  # a quoted sentence, not a name
     typ: str | None = None
     sub: str | None = None
@@ -152,6 +234,8 @@ def quoted(toks: Toks, q: int) -> Cand | None:
         cue = head_cue(before) if toks.t(q - 1)[:1].isupper() else None
         if DESCRIPTOR_RE.search(before):
             typ, sub = "ORG", "company"
+        elif before in {"team", "teams"}:
+            typ, sub = "ORG", "other"  # "das Team „Gemeinsam stärker“" acts as a unit
         elif cue:
             typ, sub = cue[0], cue[1] or None
     if typ is None:
@@ -166,6 +250,10 @@ def quoted(toks: Toks, q: int) -> Cand | None:
 
 
 _SITE_CUES = frozenset({"campus", "park"})
+_CATEGORY_HEADS = frozenset({"programm", "projekt", "sprogramm", "sprojekt", "vorhaben", "initiative"})
+# "Kieler Digitalstrategie", "Leipziger Innovationsoffensive": a town's own plan is a name
+_PLAN_CUES = frozenset({"strategie", "masterplan", "offensive", "initiative", "konzept"})
+_VERBAL_NOUN = re.compile(r"(ung|heit|keit|schaft|tion)$")
 _ITEM_STOP = frozenset({"auf", "mit", "im", "in", "am", "bei", "(", ":", "/"})
 _ITEM_INNER = frozenset({"für", "der", "des", "und", "&", "Nr.", "-", "–"})
 
@@ -187,6 +275,11 @@ def find_list_items(toks: Toks) -> list[Cand]:
         while j > i and toks.text[j - 1] in _ITEM_INNER:
             j -= 1
         words = [w.strip("*") for w in toks.text[i:j]]
+        if "und" in words[1:]:
+            cut = words.index("und", 1) + 1  # "Altschuldenfrage und Infrastrukturoffensive X"
+            cued = [bool(head_cue(w.lower())) for w in words]
+            if any(cued[cut:]) and not any(cued[:cut]):
+                i, words = i + cut, words[cut:]
         if not words or not words[0][:1].isupper() or j - i > 8:
             continue
         if ABSTRACT.search(words[0]) or any(

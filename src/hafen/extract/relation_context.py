@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,12 +66,25 @@ class SentenceContext:
         ]
         return sorted(found, key=lambda m: -m.end)
 
-    def anaphor(self) -> LinkedMention | None:
-        """The named thing a sentence-initial "Das … Projekt" refers to, from earlier sentences."""
+    def anaphor_cue(self) -> str | None:
+        """The head noun of a sentence-initial "Das … Projekt" that refers back to a named thing.
+
+        None when the noun belongs to a name of this sentence ("Das Lamarr-Institut ist …").
+        """
         m = P.ANAPHOR.match(self.text[self.start : self.end])
         if not m:
             return None
-        want = P.ANAPHOR_TYPES[m.group(1)]
+        at = self.start + m.start(1)
+        if any(x.start <= at < x.end for x in self.ments):
+            return None
+        return m.group(1)
+
+    def anaphor(self) -> LinkedMention | None:
+        """The named thing a sentence-initial "Das … Projekt" refers to, from earlier sentences."""
+        cue = self.anaphor_cue()
+        if cue is None:
+            return None
+        want = P.ANAPHOR_TYPES[cue]
         return next((x for x in reversed(self.prev) if x.type == want), None)
 
     def after(self, pos: int, types: Iterable[str]) -> list[LinkedMention]:
@@ -114,9 +126,13 @@ class SentenceContext:
         return out
 
 
+_NO_QUOTES = str.maketrans("", "", QUOTES[1:-1])
+
+
 def between(text: str, end: int, start: int) -> str:
     """Text between two mentions, without quotes and the ")" that closes an abbreviation "(IML)"."""
-    return re.sub(r"^\)", "", re.sub(QUOTES, "", text[end:start]))
+    gap = text[end:start].translate(_NO_QUOTES)
+    return gap[1:] if gap.startswith(")") else gap
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:

@@ -7,10 +7,16 @@ run by Bosch, and the person roles found by the entity stage give ``works_for``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hafen.document import Document, Relation
 from hafen.extract import relation_patterns as P
 from hafen.extract.relation_context import LinkedMention
+
+
+@lru_cache(maxsize=4096)
+def _word_re(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
 def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
@@ -24,6 +30,9 @@ def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
     for m in ments:
         first.setdefault(m.key, m)
     place_forms = {f.casefold() for f, _ in forms["PLACE"]}
+    topic_folded = [(f, k, f.casefold()) for f, k in forms["TOPIC"]]
+    orgs = [e for e in doc.entities if e.type == "ORG"]
+    orgs_folded = [(org, org.name.casefold() + " ") for org in orgs]
     out: list[Relation] = []
 
     def emit(head: str, rel: str, tail: str, m: LinkedMention, family: str) -> None:
@@ -45,32 +54,30 @@ def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
                 for form, key in forms[typ]:
                     if form not in name:
                         continue  # cheap test before the regex: most pairs share nothing
-                    for hit in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", name):
+                    for hit in _word_re(form).finditer(name):
                         if cue.search(name[: hit.start()]) and key != e.key:
                             emit(e.key, rel, key, m, family)
-            for form, key in forms["TOPIC"]:
-                if key != e.key and name.casefold().startswith(form.casefold()):
+            folded = name.casefold()
+            for form, key, form_folded in topic_folded:
+                if key != e.key and folded.startswith(form_folded):
                     rest = name[len(form) :]
                     if rest and P.COMPOUND_HEAD.match(rest):
                         emit(e.key, "focuses_on", key, m, "name_compound")
-            for org in doc.entities:  # "Centrum für Entrepreneurship der TU Dortmund"
+            for org in orgs:  # "Centrum für Entrepreneurship der TU Dortmund"
                 if (
-                    org.type == "ORG"
-                    and org.key != e.key
-                    and re.search(rf"\s(?:der|des)\s+{re.escape(org.name)}$", name)
+                    org.key != e.key
+                    and name.endswith(org.name)
+                    and P.GENITIVE_END.search(name[: len(name) - len(org.name)])
                 ):
                     rel = "part_of" if e.type == "ORG" else "organizes"
                     head, tail = (e.key, org.key) if rel == "part_of" else (org.key, e.key)
                     emit(head, rel, tail, m, "name_genitive")
             if e.type in {"PROJECT", "EVENT"}:
-                for org in doc.entities:  # canonical names only: aliases are noisier
-                    rest = name[len(org.name) :].strip()
-                    if (
-                        org.type == "ORG"
-                        and name.casefold().startswith(org.name.casefold() + " ")
-                        and rest.casefold() not in place_forms
-                    ):
-                        emit(org.key, "organizes", e.key, m, "name_prefix")
+                for org, org_folded in orgs_folded:  # canonical names only: aliases are noisier
+                    if folded.startswith(org_folded):
+                        rest = name[len(org.name) :].strip()
+                        if rest.casefold() not in place_forms:
+                            emit(org.key, "organizes", e.key, m, "name_prefix")
     return out
 
 
@@ -98,6 +105,53 @@ def role_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
                     role=role.get("role"),
                     method="role_attr",
                     confidence=P.CONFIDENCE["role_attr"],
+                )
+            )
+    return out
+
+
+def _demonyms(place: str) -> set[str]:
+    """German place adjectives: Dortmund → Dortmunder, Bremen → Bremer, Halle → Haller."""
+    out = {place + "er"}
+    if place.endswith("en"):
+        out.add(place[:-2] + "er")
+    if place.endswith("e"):
+        out.add(place + "r")
+    return out
+
+
+def place_adjective_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
+    """ "das Kieler Institut X", "die Bremer Y GmbH": an actor named with a place adjective lies there."""
+    adjectives: dict[str, str] = {}
+    for e in doc.entities:
+        if e.type == "PLACE" and e.subtype in (None, "city"):
+            for form in {e.name, *e.aliases}:
+                if " " not in form and len(form) > 2:
+                    for adj in _demonyms(form):
+                        adjectives.setdefault(adj, e.key)
+    if not adjectives:
+        return []
+    text = doc.text
+    out: list[Relation] = []
+    for m in ments:
+        if m.type not in {"ORG", "EVENT"}:  # a plan named after a city ("Kieler Modell") is no site
+            continue
+        first = text[m.start : m.end].split(" ", 1)[0]
+        before = text[max(0, m.start - 30) : m.start].rstrip(" ").rsplit(" ", 1)[-1]
+        place = adjectives.get(first) or (
+            adjectives.get(before) if text[m.start - 1 : m.start] == " " else None
+        )
+        if place is not None:
+            conf = P.CONFIDENCE["place_adjective"]
+            out.append(
+                Relation(
+                    m.key,
+                    "located_in",
+                    place,
+                    m.start,
+                    m.end,
+                    method="pattern:place_adjective",
+                    confidence=conf,
                 )
             )
     return out

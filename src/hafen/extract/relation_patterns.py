@@ -73,6 +73,12 @@ CONFIDENCE = {
     "frame_part": 0.5,
     "organize_agent_prev": 0.5,
     "fund_agent": 0.65,
+    "develop_passive": 0.6,
+    "develop_agent": 0.6,
+    "subproject": 0.55,
+    "focus_back": 0.5,
+    "place_adjective": 0.5,
+    "contact_block": 0.6,
 }
 
 ART = r"(?:der|des|dem|den|die|das|einer|eines|einem|ein|eine)"
@@ -144,11 +150,26 @@ FOCUS_CUE = re.compile(
     r"(?:im|dem)\s+Bereich|(?:in|aus)\s+den\s+Bereichen|(?:auf|in)\s+den\s+Feldern|spezialisiert|"
     r"Themen|Thema|Themenfeld\w*|Kompetenzfeld\w*|beschäftig\w*\s+sich\s+mit|arbeite\w*\s+(?:\w+\s+){0,3}an|"
     r"widme\w*|konzentrier\w*|setz\w*\s+auf|Expertise|Technologieschwerpunkt|Querschnittsthema|"
-    r"\w*(?:zentrum|zentren|netzwerk|cluster|plattform|campus|labor|institut)\s+für)\b",
+    r"\w*(?i:zentrum|zentren|netzwerk|cluster|plattform|campus|labor|institut|inkubator)\s+für|"
+    r"Vorreiter(?:in)?\s+(?:der|des|bei\s+der|beim|im\s+Bereich|in\s+Sachen))\b",
 )
 
+# "X wird von der Y entwickelt", "entwickelt vom Y": the agent develops X
+DEV_PASSIVE = re.compile(
+    r"\b(?:[Ee]ntwickelt|[Kk]onzipiert|[Ee]rrichtet|[Gg]ebaut|[Rr]ealisiert|[Gg]eplant|[Uu]mgesetzt)"
+    r"(?:\s+(?:wird|wurde|werden|wurden|worden|ist|sind))*\s+(?:von|vom|durch)\b"
+)
+DEV_PARTICIPLE = re.compile(r"\b(?:entwickelt|konzipiert|errichtet|gebaut|realisiert|umgesetzt)\b")
+# "das Ruhr-Konferenz-Projekt „X“", "X ist ein KAS-Projekt": X is a part of the named programme
+SUBPROJECT_AFTER = re.compile(r"^-(?:Teil)?(?:[Pp]rojekt|[Vv]orhaben|[Pp]rogramm|[Bb]austein)\w*\s*$")
+IS_A_BEFORE = re.compile(r"^\s*(?:ist|war|wird)\s+(?:ein|eines\s+der|eine|eines)\s+$")
+IS_A_AFTER = re.compile(r"^-(?:Teil)?(?:[Pp]rojekt|[Vv]orhaben|[Pp]rogramm|[Bb]austein)\b")
+# "Schwerpunkt ist hierbei der Digitale Zwilling": the actor is that of the sentence before
+FOCUS_BACK = re.compile(r"\b(?:hierbei|dabei|hier|dort)\b")
+
 FUND_PASSIVE = re.compile(
-    r"\b(?:gefördert|finanziert|unterstützt|gesponsert|Förderung|Fördermittel\w*|Finanzierung)"
+    r"\b(?:gefördert|finanziert|unterstützt|gesponsert|Förderung|Fördermittel\w*|Finanzierung|"
+    r"(?:mit|aus)\s+(?:\w+\s+)?Mitteln)"
     r"(?:\s+(?:wird|wurde|werden|wurden|ist))*\s+(?:von|vom|durch|des|der|aus)\b"
 )
 FUND_ACTIVE = re.compile(r"\b(?:fördert|fördern|förderte|finanziert|finanzieren|sponsert)\b")
@@ -183,6 +204,7 @@ ANAPHOR_TYPES = {
 SET_UP_AT = re.compile(r"\b(?:eingerichtet|gegründet|angesiedelt|aufgebaut|angedockt)\w*")
 NAME_TOPIC = re.compile(r"\b(?:für|zur|zum|zu)\s+$")
 NAME_PLACE = re.compile(r"\b(?:in|im|am|an\s+der)\s+$")
+GENITIVE_END = re.compile(r"\s(?:der|des)\s+$")
 
 # Verb-final passives: "wird von der IHK veranstaltet", "vom Land Hessen gefördert"
 ORG_PARTICIPLE = re.compile(r"\b(?:organisiert|veranstaltet|ausgerichtet|initiiert|betrieben|koordiniert)\b")

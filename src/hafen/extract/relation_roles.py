@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from hafen.document import Document, Relation
 from hafen.extract import relation_patterns as P
-from hafen.extract.relation_context import SentenceContext
+from hafen.extract.relation_context import LinkedMention, SentenceContext
 
 
 def roles_between(s: SentenceContext, i: int) -> None:
@@ -74,3 +75,59 @@ def _clause_role(rest: str) -> str | None:
     if m:
         return f"{m.group(1)} {m.group(2)}".strip()
     return None
+
+
+# The first line of a contact block or byline: "Pressekontakt:", "Ansprechpartnerin", "Autorin: …"
+_CONTACT_HEAD = re.compile(
+    r"^\W*(?:Presse)?(?:[Kk]ontakt|[Aa]nsprechpartner(?:in|\*in|:in)?|Autor(?:in|\*in|:in)?|"
+    r"Verfasser(?:in)?)\b\s*:?"
+)
+
+
+def contact_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
+    """``works_for`` from a contact block or byline naming people and one organisation.
+
+    "Ansprechpartnerin:\\nDr. Jana Nowak\\nHochschule Wismar": the people of the block work for
+    the one organisation it names; a block with several organisations says nothing.
+    """
+    text = doc.text
+    out: list[Relation] = []
+    for head in re.finditer(r"(?m)^.*$", text):
+        line = head.group(0)
+        if not line.strip() or len(line) > 80 or not _CONTACT_HEAD.match(line):
+            continue
+        end = text.find("\n\n", head.start())
+        end = len(text) if end < 0 else end
+        end = min(end, _nth_line_end(text, head.start(), 6))
+        if any(len(x) > 120 for x in text[head.start() : end].split("\n")):
+            continue  # running text, not a block of short contact lines
+        inside = [m for m in ments if head.start() <= m.start and m.end <= end]
+        orgs = {m.key for m in inside if m.type == "ORG"}
+        people = [m for m in inside if m.type == "PERSON"]
+        if len(orgs) != 1 or not people:
+            continue
+        (org,) = orgs
+        for p in people:
+            conf = P.CONFIDENCE["contact_block"]
+            out.append(
+                Relation(
+                    p.key,
+                    "works_for",
+                    org,
+                    head.start(),
+                    end,
+                    method="pattern:contact_block",
+                    confidence=conf,
+                )
+            )
+    return out
+
+
+def _nth_line_end(text: str, start: int, n: int) -> int:
+    pos = start
+    for _ in range(n):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return pos - 1

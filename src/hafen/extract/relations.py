@@ -11,13 +11,15 @@ filter whatever the patterns propose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from hafen.document import SYMMETRIC_RELATIONS, Document, Relation
 from hafen.extract import relation_patterns as P
 from hafen.extract.relation_context import LinkedMention, SentenceContext, linked_mentions, sentence_spans
-from hafen.extract.relation_names import name_relations, role_relations
-from hafen.extract.relation_roles import roles_between
+from hafen.extract.relation_focus import focus, heading_focus, topic_list
+from hafen.extract.relation_names import name_relations, place_adjective_relations, role_relations
+from hafen.extract.relation_roles import contact_relations, roles_between
 
 
 def _adjacent(s: SentenceContext) -> None:
@@ -177,7 +179,7 @@ def _together(s: SentenceContext) -> None:
     topics = [m for m in s.ments if m.type == "TOPIC" and m.start >= s.start + cue.end()]
     if topics:
         for member in s.group_in:
-            for t in _topic_list(s, topics[0]):
+            for t in topic_list(s, topics[0]):
                 s.add(member, "focuses_on", t, "together_focus")
 
 
@@ -318,56 +320,27 @@ def _examples_of_org(s: SentenceContext) -> None:
 
 
 def _develops(s: SentenceContext) -> None:
+    for cue in P.DEV_PASSIVE.finditer(s.text, s.start, s.end):
+        agents = s.after(cue.end(), {"ORG"})
+        if not agents or agents[0].start - cue.end() > 30:
+            continue
+        built = s.before(cue.start(), {"PROJECT"}, clause=False)
+        if built:
+            s.add(s.governor(agents[0]), "develops", s.governor(built[0]), "develop_passive")
+    _agent_passive(s, P.DEV_PARTICIPLE, "develops", {"PROJECT"}, "develop_agent")
     _active(s, P.DEV_ACTIVE, "develops", {"PROJECT"}, "develop_active")
 
 
-def _focus(s: SentenceContext) -> None:
-    topics = [m for m in s.ments if m.type == "TOPIC"]
-    if not topics:
-        return
-    actors = {"ORG", "PROJECT", "EVENT"}
-    for cue in P.FOCUS_CUE.finditer(s.text, s.start, s.end):
-        heads = s.before(cue.start(), actors, clause=False)
-        family = "focus_cue"
-        ana = s.anaphor()
-        if ana is not None:
-            heads, family = [ana], "focus_anaphor"
-        elif P.ANAPHOR.match(s.text[s.start : s.end]):
-            continue  # the subject is "Das … Projekt" whose antecedent is unknown
-        if not heads:  # "Der Schwerpunkt des Clusters X liegt auf Y"
-            heads = [
-                m
-                for m in s.after(cue.end(), actors)
-                if P.GENITIVE_AFTER_CUE.match(s.text[cue.end() : m.start])
-            ]
-        if not heads:
+def _subproject(s: SentenceContext) -> None:
+    """ "das Ruhr-Konferenz-Projekt „X“", "X ist ein KAS-Projekt": X is part of the programme."""
+    for i in range(len(s.ments) - 1):
+        a, b = s.ments[i], s.ments[i + 1]
+        if a.type != "PROJECT" or b.type != "PROJECT":
             continue
-        head = s.governor(heads[0])
-        found = [t for t in topics if t.start >= max(cue.start(), head.end) and t.start - cue.end() < 120]
-        if not found and P.FOCUS_VERB_FINAL.match(cue.group(0)):
-            found = [t for t in topics if head.end <= t.start and t.end <= cue.start()]
-        if not found:
-            continue
-        for t in _topic_list(s, found[0]):
-            s.add(head, "focuses_on", t, family)
-        return
-
-
-def _topic_list(s: SentenceContext, first: LinkedMention) -> list[LinkedMention]:
-    out = [first]
-    idx = s.ments.index(first)
-    for j in range(idx + 1, len(s.ments)):
-        gap = s.gap(j - 1, j)
-        if s.ments[j].type == "TOPIC" and re.match(
-            r"^\s*(?:\([^)]*\)\s*)?(?:,|und|sowie|oder|über|bis\s+hin\s+zu|bis\s+zu|/)?\s*(?:\w+\s+){0,2}$",
-            gap,
-        ):
-            out.append(s.ments[j])
-        elif s.ments[j].type == "TOPIC":
-            continue
-        else:
-            break
-    return out
+        if P.SUBPROJECT_AFTER.match(s.gap(i, i + 1)):
+            s.add(b, "part_of", a, "subproject")
+        elif P.IS_A_BEFORE.match(s.gap(i, i + 1)) and P.IS_A_AFTER.match(s.text[b.end : b.end + 12]):
+            s.add(a, "part_of", b, "subproject")
 
 
 def _funds(s: SentenceContext) -> None:
@@ -382,23 +355,6 @@ def _funds(s: SentenceContext) -> None:
     _active(s, P.FUND_ACTIVE, "funds", {"ORG", "PROJECT"}, "fund_active")
 
 
-def _heading_focus(s: SentenceContext) -> None:
-    """A heading "Fraunhofer ISST: Souveräne Datenräume" names what the actor works on."""
-    line = s.text[s.start : s.end]
-    if line.rstrip().endswith((".", "!", "?")) or ":" not in line or not s.ments:
-        return
-    first = s.ments[0]
-    colon = s.text.find(":", first.end, s.end)
-    if first.start != s.start or first.type not in {"ORG", "PROJECT", "EVENT"} or colon < 0:
-        return
-    if s.text[first.end : colon].strip():
-        return
-    topics = [m for m in s.ments if m.type == "TOPIC" and m.start > colon]
-    if topics:
-        for t in _topic_list(s, topics[0]):
-            s.add(first, "focuses_on", t, "heading_focus")
-
-
 FAMILIES: tuple[Callable[[SentenceContext], None], ...] = (
     _adjacent,
     _together,
@@ -408,13 +364,53 @@ FAMILIES: tuple[Callable[[SentenceContext], None], ...] = (
     _docked,
     _organizes,
     _develops,
-    _focus,
+    _subproject,
+    focus,
     _funds,
-    _heading_focus,
+    heading_focus,
     _examples_of_org,
     _frame_part,
     _founders,
 )
+
+_ACTORS = frozenset({"ORG", "PROJECT", "EVENT"})
+# What a family needs among the sentence's own mentions ((types, how many) each); most
+# sentences lack it, and skipping them saves most of the stage's regex scans.
+_NEEDS: dict[Callable[[SentenceContext], None], tuple[tuple[frozenset[str], int], ...]] = {
+    _adjacent: ((frozenset({"ORG", "PROJECT", "EVENT", "PLACE", "PERSON", "TOPIC"}), 2),),
+    _seat: ((frozenset({"PLACE"}), 1), (_ACTORS, 1)),
+    _cooperation: ((frozenset({"ORG"}), 2),),
+    _part_of: ((frozenset({"ORG", "PROJECT"}), 1),),
+    _docked: ((frozenset({"ORG"}), 1),),
+    _organizes: ((frozenset({"ORG"}), 1),),
+    _develops: ((frozenset({"ORG"}), 1),),
+    _subproject: ((frozenset({"PROJECT"}), 2),),
+    focus: ((frozenset({"TOPIC"}), 1),),
+    _funds: ((frozenset({"ORG"}), 1),),
+    heading_focus: ((frozenset({"TOPIC"}), 1),),
+    _examples_of_org: ((frozenset({"ORG"}), 1),),
+    _frame_part: ((frozenset({"PROJECT"}), 2),),
+    _founders: ((frozenset({"PERSON"}), 1), (frozenset({"ORG"}), 1)),
+}
+
+
+_TYPE_ORDER = ("ORG", "PROJECT", "EVENT", "PLACE", "PERSON", "TOPIC")
+_RUN: dict[tuple[int, ...], tuple[Callable[[SentenceContext], None], ...]] = {}
+
+
+def _families_for(ments: list[LinkedMention]) -> tuple[Callable[[SentenceContext], None], ...]:
+    """The families whose needs a sentence with these mentions meets (memoised by type counts)."""
+    counts = dict.fromkeys(_TYPE_ORDER, 0)
+    for m in ments:
+        if m.type in counts:
+            counts[m.type] = min(counts[m.type] + 1, 2)  # no family needs more than two
+    key = tuple(counts.values())
+    run = _RUN.get(key)
+    if run is None:
+        run = _RUN[key] = tuple(
+            f for f in FAMILIES if all(sum(counts[t] for t in types) >= n for types, n in _NEEDS.get(f, ()))
+        )
+    return run
 
 
 def find_relations(doc: Document) -> list[Relation]:
@@ -424,14 +420,16 @@ def find_relations(doc: Document) -> list[Relation]:
     group: list[LinkedMention] = []
     tables = [(t.start, t.end) for t in doc.tables]
     tables += [(g.start, g.end) for g in doc.segments if g.kind == "table"]
+    starts = [m.start for m in ments]
     for start, end in sentence_spans(doc):
         if any(a <= start < b for a, b in tables):
             continue  # table rows state no relations; the tables stage links them to places
-        inside = [m for m in ments if start <= m.start and m.end <= end]
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        inside = [m for m in ments[first:last] if m.end <= end and not _topic_fragment(doc.text, m)]
         sent = SentenceContext(doc.text, start, end, inside, prev)
         sent.group_in = group
         if inside:
-            for family in FAMILIES:
+            for family in _families_for(inside):
                 family(sent)
             prev = [*prev, *inside][-30:]
             group = sent.group_out
@@ -441,9 +439,19 @@ def find_relations(doc: Document) -> list[Relation]:
                 c.head, c.rel, c.tail, start, end, role=c.role, method=f"pattern:{c.family}", confidence=conf
             )
             _keep(best, rel)
-    for rel in [*role_relations(doc, ments), *name_relations(doc, ments)]:
+    for rel in [
+        *role_relations(doc, ments),
+        *name_relations(doc, ments),
+        *place_adjective_relations(doc, ments),
+        *contact_relations(doc, ments),
+    ]:
         _keep(best, rel)
     return sorted(best.values(), key=lambda r: (r.start, r.type, r.head, r.tail))
+
+
+def _topic_fragment(text: str, m: LinkedMention) -> bool:
+    """A topic found inside a longer word ("Wasser" of "Wasserpumpen") is not named as a field."""
+    return m.type == "TOPIC" and (text[m.end : m.end + 1].isalpha() or text[m.start - 1 : m.start].isalpha())
 
 
 def _keep(best: dict[tuple[str, str, str], Relation], rel: Relation) -> None:

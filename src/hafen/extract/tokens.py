@@ -27,6 +27,9 @@ _KEEP_TOGETHER = re.compile(
 )
 
 
+_TEXT_KEY = "hafen_text"
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     nlp = spacy.blank("de")
@@ -43,10 +46,27 @@ def get_nlp() -> Language:
     return nlp
 
 
+def tokenize(text: str) -> SpacyDoc:
+    """The spaCy Doc of ``text``; it remembers ``text`` for ``source_text``."""
+    sdoc = get_nlp()(text)
+    sdoc.user_data[_TEXT_KEY] = text
+    return sdoc
+
+
+def source_text(sdoc: SpacyDoc) -> str:
+    """The text a spaCy Doc was made from.
+
+    ``Doc.text`` joins every token back together through a Python ``Token`` object each:
+    slow on long documents, and the text is at hand anyway.
+    """
+    text = sdoc.user_data.get(_TEXT_KEY)
+    return text if isinstance(text, str) else sdoc.text
+
+
 def spacy_doc(doc: Document) -> SpacyDoc:
     """The spaCy Doc of ``doc.text`` (tokens and sentences), built once per document."""
     cached = doc.cache.get("spacy")
     if cached is None:
-        cached = get_nlp()(doc.text)
+        cached = tokenize(doc.text)
         doc.cache["spacy"] = cached
     return cached

@@ -140,17 +140,36 @@ MARGIN = 1.0  # off-topic hits per 100 tokens above the domain rate
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*")
 
 
+_DOMAIN_KIND = ""  # the kind of a domain word; off-topic words get their lexicon's name
+_UNSEEN = "\x00"
+_KINDS: dict[str, str | None] = {}  # word -> kind, memoised: most words of a text recur
+
+
+def _kind(w: str) -> str | None:
+    if w.startswith(DOMAIN):
+        return _DOMAIN_KIND
+    for lex, stems in OFF_TOPIC.items():
+        if w.startswith(stems) or w in OFF_TOPIC_WORDS.get(lex, ()):
+            return lex
+    return None
+
+
 def _hits(words: list[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
     domain: Counter[str] = Counter()
     other: dict[str, Counter[str]] = {k: Counter() for k in OFF_TOPIC}
+    kinds = _KINDS
+    if len(kinds) > 200_000:
+        kinds.clear()
     for w in words:
-        if w.startswith(DOMAIN):
-            domain[w] += 1
+        kind = kinds.get(w, _UNSEEN)
+        if kind == _UNSEEN:
+            kind = kinds[w] = _kind(w)
+        if kind is None:
             continue
-        for lex, stems in OFF_TOPIC.items():
-            if w.startswith(stems) or w in OFF_TOPIC_WORDS.get(lex, ()):
-                other[lex][w] += 1
-                break
+        if kind == _DOMAIN_KIND:
+            domain[w] += 1
+        else:
+            other[kind][w] += 1
     return domain, other
 
 
