@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -22,3 +25,26 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return REPO / "examples"
+
+
+KIT_PATH = REPO / "tests" / "store" / "kit.py"
+
+
+def load_kit() -> ModuleType:
+    """The store/build test kit, loaded once under a fixed module name (see kit.py)."""
+    if "hafen_testkit" in sys.modules:
+        return sys.modules["hafen_testkit"]
+    spec = importlib.util.spec_from_file_location("hafen_testkit", KIT_PATH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hafen_testkit"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def kit() -> ModuleType:
+    module = load_kit()
+    module.install()
+    module.BUILT.clear()
+    return module

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -17,21 +15,6 @@ from hafen.cli import main
 KIT_PATH = Path(__file__).parent / "store" / "kit.py"
 
 
-def _load_kit() -> ModuleType:
-    if "hafen_testkit" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("hafen_testkit", KIT_PATH)
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["hafen_testkit"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["hafen_testkit"]
-
-
-@pytest.fixture
-def kit() -> ModuleType:
-    module = _load_kit()
-    module.install()
-    return module
 
 
 @pytest.fixture

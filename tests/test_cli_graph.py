@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sqlite3
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -17,24 +15,13 @@ from hafen.cli import main
 KIT_PATH = Path(__file__).parent / "store" / "kit.py"
 
 
-def _load_kit() -> ModuleType:
-    if "hafen_testkit" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("hafen_testkit", KIT_PATH)
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["hafen_testkit"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["hafen_testkit"]
-
 
 def run(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    kit = _load_kit()
-    kit.install()
+def db(tmp_path: Path, kit: ModuleType) -> Path:
     corpus = tmp_path / "korpus"
     kit.write_corpus(corpus)
     path = tmp_path / "h.db"
