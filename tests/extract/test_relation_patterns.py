@@ -5,33 +5,19 @@ Every sentence is about a region other than the development set's.
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from tests.extract.conftest import Names, annotated_doc
 
-from hafen.document import Document, Entity, Mention
 from hafen.extract.relation_context import between
 from hafen.extract.relations import make_stage
 
-Names = dict[str, tuple[str, str]]
 Triples = set[tuple[str, str, str]]
 ORG, PLACE, PROJECT, EVENT, TOPIC = "ORG", "PLACE", "PROJECT", "EVENT", "TOPIC"
 
 
 def _rels(text: str, names: Names, subtypes: dict[str, str] | None = None) -> Triples:
     """Relations of ``text`` with entities {surface form: (key, type)}; longer forms win overlaps."""
-    doc = Document(source="t.txt", text=text, content_hash="x")
-    spans = []
-    for surface, (key, typ) in names.items():
-        if doc.entity(key) is None:
-            sub = (subtypes or {}).get(key)
-            doc.entities.append(Entity(key=key, name=surface, type=typ, subtype=sub))
-        spans += [(m.start(), m.end(), key, typ) for m in re.finditer(re.escape(surface), text)]
-    taken = -1
-    for start, end, key, typ in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
-        if start >= taken:
-            doc.mentions.append(Mention(start, end, text[start:end], typ, entity=key))
-            taken = end
+    doc = annotated_doc(text, names, subtypes)
     return {(r.head, r.type, r.tail) for r in make_stage()(doc).relations}
 
 

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from tests.extract.conftest import Names, annotated_doc
 
-from hafen.document import Document, Entity, Mention
 from hafen.extract.relations import make_stage
-
-Names = dict[str, tuple[str, str]]
-
-
-def _doc(text: str, names: Names) -> Document:
-    """A Document with entities given as {surface form: (key, type)}; longer forms win overlaps."""
-    doc = Document(source="t.txt", text=text, content_hash="x")
-    spans = []
-    for surface, (key, typ) in names.items():
-        if doc.entity(key) is None:
-            doc.entities.append(Entity(key=key, name=surface, type=typ))
-        spans += [(m.start(), m.end(), key, typ) for m in re.finditer(re.escape(surface), text)]
-    taken = -1
-    for start, end, key, typ in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
-        if start >= taken:
-            doc.mentions.append(Mention(start, end, text[start:end], typ, entity=key))
-            taken = end
-    return doc
 
 
 def _rels(text: str, names: Names) -> set[tuple[str, str, str]]:
-    doc = make_stage()(_doc(text, names))
+    doc = make_stage()(annotated_doc(text, names))
     return {(r.head, r.type, r.tail) for r in doc.relations}
 
 
@@ -164,7 +144,7 @@ def test_relations_located_in(text: str, names: Names, expected: set[tuple[str, 
     ],
 )
 def test_relations_works_for_with_role(text: str, names: Names, role: str) -> None:
-    doc = make_stage()(_doc(text, names))
+    doc = make_stage()(annotated_doc(text, names))
     assert [(r.head, r.type, r.tail, r.role) for r in doc.relations] == [("p", "works_for", "o", role)]
 
 
@@ -175,7 +155,7 @@ def test_relations_works_for_needs_an_org() -> None:
 
 def test_relations_works_for_from_entity_roles() -> None:
     text = "Laut Eva Roth, Leiterin des Gründungszentrums Halle, ist das Interesse groß."
-    doc = _doc(text, {"Eva Roth": ("p", PERSON), "Gründungszentrums Halle": ("o", ORG)})
+    doc = annotated_doc(text, {"Eva Roth": ("p", PERSON), "Gründungszentrums Halle": ("o", ORG)})
     org = text.index("Gründungszentrums")
     doc.entities[0].attrs["roles"] = [
         {"role": "Leiterin", "org_mention": [org, org + 23], "span": [5, org + 23]}
@@ -279,7 +259,7 @@ def test_relations_funds(text: str, names: Names, expected: set[tuple[str, str, 
 
 def test_relations_symmetric_pairs_are_kept_once() -> None:
     text = "Die Uni Passau kooperiert mit Zollner. Auch Zollner kooperiert mit der Uni Passau."
-    doc = make_stage()(_doc(text, {"Uni Passau": ("up", ORG), "Zollner": ("z", ORG)}))
+    doc = make_stage()(annotated_doc(text, {"Uni Passau": ("up", ORG), "Zollner": ("z", ORG)}))
     assert len(doc.relations) == 1
     assert doc.relations[0].type == "cooperates_with"
 
@@ -288,7 +268,7 @@ def test_relations_evidence_is_the_sentence_with_confidence_and_method() -> None
     first = "Der Tag war lang."
     second = "So kooperiert die Universität Bayreuth mit dem Batteriehersteller Varta."
     text = f"{first} {second}"
-    doc = make_stage()(_doc(text, {"Universität Bayreuth": ("ub", ORG), "Varta": ("v", ORG)}))
+    doc = make_stage()(annotated_doc(text, {"Universität Bayreuth": ("ub", ORG), "Varta": ("v", ORG)}))
     (rel,) = doc.relations
     assert text[rel.start : rel.end] == second
     assert 0 < rel.confidence < 1
@@ -388,7 +368,7 @@ def test_relations_context_patterns(text: str, names: Names, expected: set[tuple
 def test_relations_role_after_mit_applies_to_coordinated_orgs() -> None:
     text = "Es spielen der Thomanerchor und das Gewandhausorchester mit dem Intendanten und Leiter Max Ruf."
     names = {"Thomanerchor": ("tc", ORG), "Gewandhausorchester": ("go", ORG), "Max Ruf": ("p", PERSON)}
-    doc = make_stage()(_doc(text, names))
+    doc = make_stage()(annotated_doc(text, names))
     assert {(r.head, r.tail, r.role) for r in doc.relations} == {
         ("p", "go", "Intendant und Leiter"),
         ("p", "tc", "Intendant und Leiter"),
@@ -432,7 +412,7 @@ def test_relations_founders_and_unit_roles() -> None:
         "Eva Kern": ("ek", PERSON),
         "Fraunhofer IFF": ("iff", ORG),
     }
-    doc = make_stage()(_doc(text, names))
+    doc = make_stage()(annotated_doc(text, names))
     assert {(r.head, r.type, r.tail, r.role) for r in doc.relations} == {
         ("jo", "works_for", "lw", "Gründer"),
         ("ir", "works_for", "lw", "Gründer"),
