@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # for corpus.py beside this file
 
@@ -28,6 +29,7 @@ import corpus as synthetic
 
 from hafen import read
 from hafen.document import Document
+from hafen.extract import crf
 from hafen.extract.tokens import spacy_doc
 from hafen.pipeline import Pipeline
 
@@ -51,6 +53,24 @@ def machine() -> str:
     )
 
 
+# CPU seconds of the CRF inside the entity stage (its share is printed beside the stage)
+_CRF_CPU = [0.0]
+
+
+def _time_crf() -> None:
+    """Wrap ``crf.predict_mentions`` before the entity stage picks it up."""
+    predict = crf.predict_mentions
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.process_time()
+        try:
+            return predict(*args, **kwargs)
+        finally:
+            _CRF_CPU[0] += time.process_time() - t0
+
+    crf.predict_mentions = timed
+
+
 def _timed(totals: dict[str, float], name: str, fn: Callable[[], object]) -> object:
     t0 = time.process_time()
     result = fn()
@@ -63,6 +83,7 @@ def run_corpus(pipeline: Pipeline, files: list[Path]) -> tuple[dict[str, float],
     totals: dict[str, float] = {}
     words = 0
     texts: list[str] = []
+    crf_before = _CRF_CPU[0]
     for path in files:
         doc = _timed(totals, "read", lambda p=path: read.read_file(p))  # type: ignore[misc]
         assert isinstance(doc, Document)
@@ -72,6 +93,7 @@ def run_corpus(pipeline: Pipeline, files: list[Path]) -> tuple[dict[str, float],
         for name, stage in pipeline.stages:
             doc = _timed(totals, name.removeprefix("hafen.").removesuffix(".v1"), lambda s=stage, d=doc: s(d))  # type: ignore[misc]
             assert isinstance(doc, Document)
+    totals["(crf)"] = _CRF_CPU[0] - crf_before
     return totals, words, texts
 
 
@@ -88,12 +110,17 @@ def spacy_blank_rate(texts: list[str], words: int) -> float:
 
 
 def report(label: str, totals: dict[str, float], words: int, spacy_rate: float) -> None:
+    crf_secs = totals.get("(crf)", 0.0)
+    totals = {k: v for k, v in totals.items() if k != "(crf)"}
     total = sum(totals.values())
     print(f"\n{label}: {words} words")
     print(f"  {'step':<12} {'cpu s':>8} {'words/s':>10} {'share':>6}")
     for name, secs in totals.items():
         rate = words / secs if secs > 0 else float("inf")
         print(f"  {name:<12} {secs:8.3f} {rate:10.0f} {secs / total:6.1%}")
+        if name == "entities" and crf_secs:
+            crf_rate = words / crf_secs
+            print(f"  {'  of it crf':<12} {crf_secs:8.3f} {crf_rate:10.0f} {crf_secs / total:6.1%}")
     rate = words / total if total > 0 else 0.0
     extract = total - totals.get("read", 0.0)
     without_read = words / extract if extract else 0.0
@@ -124,6 +151,7 @@ def main() -> None:
 
     print(f"machine: {machine()}")
     t0 = time.process_time()
+    _time_crf()
     pipeline = Pipeline()
     pipeline(Document(source="warm-up.txt", text=WARM_UP, content_hash="0"))
     # every reader once (file formats, language models load lazily), outside the timing

@@ -87,3 +87,35 @@ def test_crf_model_rewritten_in_place_is_read_again(tmp_path: Path) -> None:
         os.utime(model, ns=(1, len(found) + 1))  # a distinct stamp even within one clock tick
         found.append({m.type for m in crf.tag_sequences(crf.text_sequences(text), text, model)})
     assert found == [{"ORG"}, {"PLACE"}]
+
+
+def test_crf_decode_tagged_only_skips_marginals_of_untagged_sentences(tagger: pycrfsuite.Tagger) -> None:
+    words = [*_words(), ["Das", "Wetter", "ist", "heute", "gut", "."]]
+    fast = NumpyTagger(tagger)
+    full = fast.decode(words)
+    lean = fast.decode(words, tagged_only=True)
+    outside = fast.labels.index("O")
+    assert [path for path, _ in lean] == [path for path, _ in full]
+    for (path, probs), (_, full_probs) in zip(lean, full, strict=True):
+        if all(k == outside for k in path):
+            assert probs == []
+        else:
+            assert probs == pytest.approx(full_probs, abs=1e-12)
+    assert any(probs == [] for _, probs in lean) and any(probs for _, probs in lean)
+
+
+def test_crf_learned_word_rows_are_the_sums_of_its_feature_strings(tagger: pycrfsuite.Tagger) -> None:
+    import numpy as np
+
+    from hafen.extract.crf_features import word_features
+
+    fast = NumpyTagger(tagger)
+    odd = ["„", "Dr.", "TU", "Start-up-Center.NRW", "ruhr:HUB", "Mitarbeiter:innen", "4.000", "x\n\ny"]
+    words = list(dict.fromkeys([*[w for sent in _words() for w in sent], *odd]))
+    fast._learn(words)
+    for w in words:
+        own, seen_as = word_features(w)
+        for slot, feats in enumerate((own, *seen_as)):
+            # summed the way the decoder always summed the strings' rows (reduceat, in order)
+            expected = np.add.reduceat(fast.matrix[[fast.attrs.get(f, 0) for f in feats]], [0], axis=0)[0]
+            assert np.array_equal(fast._store[fast._ids[w], slot], expected), (w, slot)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from tests.extract.conftest import Names, annotated_doc
 
@@ -439,3 +441,45 @@ def test_relations_genitive_inside_a_name() -> None:
     text = "Das Gründerbüro der Universität Trier berät Studierende. Die Universität Trier wächst."
     names = {"Gründerbüro der Universität Trier": ("gb", ORG), "Universität Trier": ("ut", ORG)}
     assert _rels(text, names) == {("gb", "part_of", "ut")}
+
+
+def test_relations_cue_rule_table_is_consistent() -> None:
+    from hafen.extract import relation_patterns as P
+    from hafen.extract.relations import _SHAPES
+
+    plain_flags = re.compile("").flags
+    for cue in (P.COOP_MIT, P.COOP_ZWISCHEN, P.COOP_PLURAL, P.ORG_PASSIVE, P.ORG_ATTRIBUTIVE):
+        assert cue.flags == plain_flags and "(?P=" not in cue.pattern, cue  # pre-scanned together too
+    for rule in P.CUE_RULES:
+        assert rule.shape in _SHAPES, rule
+        # the stage pre-scans a sentence with all cues of a relation in one alternation
+        assert rule.cue.flags == plain_flags and "(?P=" not in rule.cue.pattern, rule
+        assert rule.family in P.CONFIDENCE, rule
+        heads, tails = P.SIGNATURES[rule.rel]
+        # every type pairing a rule proposes can pass the relation's signature
+        assert rule.head <= heads and rule.tail <= tails, rule
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "method"),
+    [
+        (  # "agent_after" with the funder's genitive chain left as it is
+            "Das Reallabor Hafenkante wird gefördert vom Land Niedersachsen.",
+            {"Reallabor Hafenkante": ("rh", PROJECT), "Land Niedersachsen": ("nds", ORG)},
+            {("nds", "funds", "rh")},
+            "pattern:fund_passive",
+        ),
+        (  # "between": head before the cue, tail after it
+            "Die Hafenwerk GmbH ist seit 2020 Teil der Nordstern Gruppe.",
+            {"Hafenwerk GmbH": ("hw", ORG), "Nordstern Gruppe": ("ns", ORG)},
+            {("hw", "part_of", "ns")},
+            "pattern:part_cue",
+        ),
+    ],
+)
+def test_relations_cue_rules_by_shape(
+    text: str, names: Names, expected: set[tuple[str, str, str]], method: str
+) -> None:
+    doc = make_stage()(annotated_doc(text, names))
+    assert {(r.head, r.type, r.tail) for r in doc.relations} == expected
+    assert {r.method for r in doc.relations} == {method}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from hafen.read import lang
 
 
@@ -26,3 +28,44 @@ def test_lang_dominant_counts_characters() -> None:
 def test_lang_quick_guess_on_function_words() -> None:
     assert lang.quick_guess("Das ist der Plan für die Stadt und die Region mit den Hochschulen.") == "de"
     assert lang.quick_guess("This is the plan for the city and the region with the universities.") == "en"
+
+
+_GERMAN = (
+    "Die Stadt Kiel und die Christian-Albrechts-Universität wollen den Wissenstransfer in der "
+    "Region stärken. Im neuen Gründungszentrum am Ostufer sollen bis 2027 rund 40 Start-ups "
+    "Platz finden, die sich mit Meerestechnik, Wasserstoff und Künstlicher Intelligenz befassen. "
+    "Gefördert wird das Vorhaben vom Land Schleswig-Holstein aus Mitteln des Wirtschaftsministeriums."
+)
+_ENGLISH = (
+    "The city of Kiel and its university want to strengthen the transfer of knowledge in the region. "
+    "The new start-up centre on the east bank is planned to host around 40 companies that work on "
+    "marine technology, hydrogen and artificial intelligence, with funding from the state government."
+)
+
+
+def test_lang_unmistakable_samples_need_no_statistical_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = {text: lang._lingua(text) for text in (_GERMAN, _ENGLISH)}
+    assert expected == {_GERMAN: "de", _ENGLISH: "en"}
+
+    def refuse(sample: str) -> str | None:
+        raise AssertionError(f"lingua asked about {sample[:40]!r}")
+
+    monkeypatch.setattr(lang, "_lingua", refuse)
+    assert lang.detect(_GERMAN) == "de"
+    assert lang.detect(_ENGLISH) == "en"
+
+
+def test_lang_mixed_or_sparse_samples_go_to_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
+    mixed = _ENGLISH + " " + _GERMAN
+    asked: list[str] = []
+    real = lang._lingua
+
+    def spy(sample: str) -> str | None:
+        asked.append(sample)
+        return real(sample)
+
+    monkeypatch.setattr(lang, "_lingua", spy)
+    assert lang.detect(mixed) == real(mixed[: lang.SAMPLE_CHARS])
+    headline = "Wasserstoff-Offensive: Kiel setzt auf Meerestechnik und Künstliche Intelligenz"
+    assert lang.detect(headline) == "de"
+    assert len(asked) == 2  # English and German function words together; too few function words

@@ -117,17 +117,26 @@ def _dot_after(tok: Tok, end: int) -> bool:
 
 def decode_bio(seq: Sequence[Tok], labels: Sequence[str]) -> list[tuple[int, int, str, int, int]]:
     """Spans (start, end, type, first token, last token + 1); a stray I- opens a span."""
+    return _decode_parts(seq, [label.partition("-") for label in labels])
+
+
+def _decode_parts(
+    seq: Sequence[Tok], parts: Sequence[tuple[str, str, str]]
+) -> list[tuple[int, int, str, int, int]]:
+    """``decode_bio`` on labels already split into (kind, "-", type)."""
     spans: list[tuple[int, int, str, int, int]] = []
     open_type: str | None = None
     first = 0
-    for i, label in enumerate([*labels, "O"]):
-        kind, _, etype = label.partition("-")
+    for i, (kind, _, etype) in enumerate(parts):
         continues = kind == "I" and etype == open_type
         if open_type is not None and not continues:
             spans.append((seq[first].start, _end_of(seq[i - 1]), open_type, first, i))
             open_type = None
-        if kind in ("B", "I") and not continues:
+        if (kind == "B" or kind == "I") and not continues:
             open_type, first = etype, i
+    if open_type is not None:  # a span running to the end of the sequence
+        n = len(parts)
+        spans.append((seq[first].start, _end_of(seq[n - 1]), open_type, first, n))
     return spans
 
 
@@ -254,21 +263,26 @@ def model_available(path: str | Path | None = None) -> bool:
     return (Path(path) if path else MODEL_PATH).is_file()
 
 
-def tag_sequences(seqs: Sequence[Sequence[Tok]], text: str, model: str | Path | None = None) -> list[Mention]:
-    """Mentions the CRF finds in token sequences of ``text``."""
+def tag_sequences(
+    seqs: Sequence[Sequence[Tok]], text: str, model: str | Path | None = None, min_confidence: float = 0.0
+) -> list[Mention]:
+    """Mentions the CRF finds in token sequences of ``text`` with at least ``min_confidence``."""
     # resolved at call time so that a replaced MODEL_PATH (evaluation) takes effect
     tagger = numpy_tagger(str(model or MODEL_PATH))
-    labels_of = tagger.labels
-    decoded = tagger.decode([[t.text for t in seq] for seq in seqs])
+    parts_of = [label.partition("-") for label in tagger.labels]
+    # marginals only for sentences with a name: the others give no mention
+    decoded = tagger.decode([[t[0] for t in seq] for seq in seqs], tagged_only=True)
     mentions: list[Mention] = []
     for seq, (path, path_probs) in zip(seqs, decoded, strict=True):
-        labels = [labels_of[k] for k in path]
-        if all(label == "O" for label in labels):
-            continue
-        for start, end, etype, i, j in decode_bio(seq, labels):
+        if not path_probs:
+            continue  # all "O"
+        for start, end, etype, i, j in _decode_parts(seq, [parts_of[k] for k in path]):
             if etype not in ENTITY_TYPES:
                 continue
             probs = path_probs[i:j]
+            confidence = round(sum(probs) / len(probs), 4)
+            if confidence < min_confidence:
+                continue
             surface = text[start:end]
             mentions.append(
                 Mention(
@@ -278,7 +292,7 @@ def tag_sequences(seqs: Sequence[Sequence[Tok]], text: str, model: str | Path | 
                     type=etype,
                     subtype=guess_subtype(etype, surface),
                     method="crf",
-                    confidence=round(sum(probs) / len(probs), 4),
+                    confidence=confidence,
                 )
             )
     return mentions
@@ -321,7 +335,8 @@ def predict_mentions(
     if not model_available(model):
         return []
     floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
-    found = tag_sequences(sequences(spacy_doc(doc)), doc.text, model)
-    if PROPAGATE:
-        found = propagate(doc.text, found)
+    if PROPAGATE:  # propagation starts from all tagged names, the floor applies after it
+        found = propagate(doc.text, tag_sequences(sequences(spacy_doc(doc)), doc.text, model))
+    else:
+        found = tag_sequences(sequences(spacy_doc(doc)), doc.text, model, floor)
     return [m for m in found if m.confidence >= floor]

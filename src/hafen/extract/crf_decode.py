@@ -10,11 +10,22 @@ additions, and Viterbi runs over all sentences of a document at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import pycrfsuite
 
-from hafen.extract.crf_features import _NEIGHBOURS, QUOTE_OPEN, QUOTE_TOGGLE, word_features
+from hafen.extract.crf_features import (
+    _NEIGHBOURS,
+    _PREFIXES,
+    OWN_PREFIXES,
+    QUOTE_OPEN,
+    QUOTE_TOGGLE,
+    SHARED_PREFIXES,
+    own_values,
+    shared_values,
+    word_values,
+)
 
 _FLOAT = np.float64
 _QUOTES = QUOTE_OPEN | QUOTE_TOGGLE
@@ -27,6 +38,7 @@ class NumpyTagger:
         info = tagger.info()
         self.labels: list[str] = list(tagger.labels())
         index = {label: k for k, label in enumerate(self.labels)}
+        self._outside = index.get("O", -1)  # the label of no name (-1: the model has none)
         n = len(self.labels)
         self.trans = np.zeros((n, n), dtype=_FLOAT)
         for (a, b), w in info.transitions.items():
@@ -45,25 +57,57 @@ class NumpyTagger:
         self.flags = {f: self.weights.get(f, self.zero) for f in ("qmark", "inq", "BOS", "EOS")}
         # the first words of the bigram features the model knows: most pairs need no lookup
         self.bigram_firsts = frozenset(a[3:].split("|", 1)[0] for a in attrs if a.startswith("bi="))
+        # attribute rows by feature prefix: a word's values are looked up without building
+        # "prefix=value" strings; a value the model lacks maps to row 0 like an unknown string
+        families = self._families(attrs)
+        self._own_tables = [families.get(p, {}) for p in OWN_PREFIXES]
+        self._seen_tables = [
+            [families.get(prefix + p, {}) for p in SHARED_PREFIXES[:keep]] for prefix, keep in _PREFIXES
+        ]
+        self._b = attrs.get("b", 0)
         self.max_words = max_words
-        self.slots = len(_NEIGHBOURS) + 1
+        self.slots = len(_PREFIXES) + 1
         # per distinct word: its row in ``_store`` (weights: own, then as seen from each
         # neighbour slot) and its lower-cased form, for bigrams
         self._ids: dict[str, int] = {}
         self._lowers: list[str] = []
         self._store = np.zeros((1024, self.slots, n), dtype=_FLOAT)
+        self._starts_bigram = np.zeros(1024, dtype=bool)  # per row: its word begins a known bigram
+
+    @staticmethod
+    def _families(attrs: dict[str, int]) -> dict[str, dict[str, int]]:
+        """Attribute rows by prefix up to the first "=" and the value after it: "-1w=" -> {"und": 7}.
+
+        Every prefix ends at its only "=", so ``families[prefix][value]`` is ``attrs[prefix + value]``.
+        """
+        out: dict[str, dict[str, int]] = {}
+        for attr, k in attrs.items():
+            prefix, eq, value = attr.partition("=")
+            if eq:
+                out.setdefault(prefix + eq, {})[value] = k
+        return out
 
     def _learn(self, words: list[str]) -> None:
-        """Sum the feature weights of words not seen before, all of them in two array calls."""
+        """Sum the feature weights of words not seen before, all of them in two array calls.
+
+        The rows are those of ``word_features(w)``'s strings in the same order (so the sums
+        are the same to the last bit), looked up by value in per-prefix tables.
+        """
         attrs = self.attrs
+        own_tables, seen_tables, b = self._own_tables, self._seen_tables, self._b
         flat: list[int] = []
         starts: list[int] = []
         for w in words:
-            own, seen_as = word_features(w)
-            self._lowers.append(own[1][2:])
-            for feats in (own, *seen_as):
+            v = word_values(w)
+            self._lowers.append(v.lower)
+            starts.append(len(flat))
+            flat.append(b)
+            flat.extend([t.get(x, 0) for t, x in zip(own_tables, own_values(v), strict=True)])
+            flat.extend([attrs.get(f, 0) for f in v.flags])  # never empty: unknown -> row 0
+            shared = shared_values(v)
+            for tables in seen_tables:
                 starts.append(len(flat))
-                flat.extend([attrs.get(f, 0) for f in feats])  # never empty: unknown -> row 0
+                flat.extend([t.get(x, 0) for t, x in zip(tables, shared, strict=False)])  # a prefix of them
         sums = np.add.reduceat(self.matrix[flat], starts, axis=0).reshape(len(words), self.slots, -1)
         first = len(self._ids)
         need = first + len(words)
@@ -71,31 +115,59 @@ class NumpyTagger:
             grown = np.zeros((max(need, 2 * len(self._store)), *self._store.shape[1:]), dtype=_FLOAT)
             grown[:first] = self._store[:first]
             self._store = grown
+            starts_bigram = np.zeros(len(grown), dtype=bool)
+            starts_bigram[:first] = self._starts_bigram[:first]
+            self._starts_bigram = starts_bigram
         self._store[first:need] = sums
+        self._starts_bigram[first:need] = [w in self.bigram_firsts for w in self._lowers[first:need]]
         for k, w in enumerate(words, start=first):
             self._ids[w] = k
 
-    def decode(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[int], list[float]]]:
-        """For each sentence: its best label indices and the marginal probability of each."""
+    def decode(
+        self, sentences: Sequence[Sequence[str]], *, tagged_only: bool = False
+    ) -> list[tuple[list[int], list[float]]]:
+        """For each sentence: its best label indices and the marginal probability of each.
+
+        With ``tagged_only``, a sentence whose best labels are all "O" gets no marginals (an
+        empty list): forward-backward then runs only on the others.
+        """
         if not sentences:
             return []
         # longest first: the sentences still running at step t are then always the first k
         order = sorted(range(len(sentences)), key=lambda k: -len(sentences[k]))
         padded, lengths = self._emissions([sentences[k] for k in order])
-        alive = [int(np.count_nonzero(lengths > t)) for t in range(padded.shape[1])]
+        alive = self._alive(lengths)
         paths = self._viterbi(padded, alive)
-        probs = self._marginals(padded, alive)
-        rows = np.arange(len(sentences))[:, None]
-        chosen = probs[rows, np.arange(padded.shape[1])[None, :], paths].tolist()
         out: list[tuple[list[int], list[float]]] = [([], [])] * len(sentences)
+        if tagged_only:
+            inside = np.arange(paths.shape[1])[None, :] < lengths[:, None]
+            keep = np.flatnonzero(((paths != self._outside) & inside).any(axis=1))
+            for k, n, path in zip(order, lengths.tolist(), paths.tolist(), strict=True):
+                out[k] = (path[:n], [])
+            if not len(keep):
+                return out
+            order = [order[i] for i in keep.tolist()]  # still longest first
+            padded, lengths, paths = padded[keep], lengths[keep], paths[keep]
+            longest = int(lengths[0])
+            padded, paths = padded[:, :longest], paths[:, :longest]
+            alive = self._alive(lengths)
+        probs = self._marginals(padded, alive)
+        rows = np.arange(len(order))[:, None]
+        chosen = probs[rows, np.arange(padded.shape[1])[None, :], paths].tolist()
         for k, n, path, p in zip(order, lengths.tolist(), paths.tolist(), chosen, strict=True):
             out[k] = (path[:n], p[:n])
         return out
 
+    @staticmethod
+    def _alive(lengths: np.ndarray) -> list[int]:
+        """How many sentences (sorted longest first) still run at each step."""
+        longest = int(lengths.max())
+        return np.searchsorted(-lengths, -np.arange(longest), side="left").tolist()
+
     def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """State scores (sentences x longest x labels): the sum of each token's feature weights."""
-        words = [w for s in sentences for w in s]
-        lengths = np.array([len(s) for s in sentences])
+        words = list(chain.from_iterable(sentences))
+        lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
         ids = self._ids
         distinct = list(dict.fromkeys(words))
         if len(ids) + len(distinct) > self.max_words:  # bounded memory: start the table afresh
@@ -104,23 +176,37 @@ class NumpyTagger:
         new = [w for w in distinct if w not in ids]
         if new:
             self._learn(new)
-        index = [ids[w] for w in words]
+        index = np.fromiter(map(ids.__getitem__, words), dtype=np.intp, count=len(words))
         rows = self._store[index]  # tokens x slots x labels
-        all_lowers = self._lowers
-        lowers = [all_lowers[k] for k in index]
         total = len(words)
         seq_of = np.repeat(np.arange(len(sentences)), lengths)
-        pos = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        firsts = np.cumsum(lengths) - lengths
+        pos = np.arange(total) - np.repeat(firsts, lengths)
         scores = rows[:, 0].copy()
         # neighbour slots in _NEIGHBOURS order; a neighbour outside the sentence adds nothing
         for slot, (offset, _keep) in enumerate(_NEIGHBOURS, start=1):
             here = pos + offset
             ok = np.flatnonzero((here >= 0) & (here < lengths[seq_of]))
             scores[ok] += rows[ok + offset, slot]
-        flags, weights, firsts_of_bigrams = self.flags, self.weights, self.bigram_firsts
-        firsts = np.cumsum(lengths) - lengths
+        flags, weights = self.flags, self.weights
         scores[firsts] += flags["BOS"]
         scores[firsts + lengths - 1] += flags["EOS"]
+        # bigrams: only where the word before (in the same sentence) starts one the model knows
+        after_first = np.flatnonzero(self._starts_bigram[index[:-1]] & (pos[1:] > 0)) + 1
+        if len(after_first):
+            lowers, at, vecs = self._lowers, [], []
+            for i, prev, cur in zip(
+                after_first.tolist(),
+                index[after_first - 1].tolist(),
+                index[after_first].tolist(),
+                strict=True,
+            ):
+                vec = weights.get("bi=" + lowers[prev] + "|" + lowers[cur])
+                if vec is not None:
+                    at.append(i)
+                    vecs.append(vec)
+            if at:
+                scores[at] += np.array(vecs)
         marks: list[int] = []
         inq: list[int] = []
         k = 0
@@ -136,11 +222,6 @@ class NumpyTagger:
                         marks.append(i)
                     elif inside:
                         inq.append(i)
-            for i in range(k + 1, k + len(sent)):
-                if lowers[i - 1] in firsts_of_bigrams:
-                    vec = weights.get("bi=" + lowers[i - 1] + "|" + lowers[i])
-                    if vec is not None:
-                        scores[i] += vec
             k += len(sent)
         scores[marks] += flags["qmark"]
         scores[inq] += flags["inq"]
@@ -150,39 +231,49 @@ class NumpyTagger:
 
     def _viterbi(self, padded: np.ndarray, alive: list[int]) -> np.ndarray:
         """Best label index per token (sentences x longest), sentences sorted longest first."""
-        count, longest, _ = padded.shape
+        count, longest, n = padded.shape
         delta = padded[:, 0].copy()
         back = np.zeros(padded.shape, dtype=np.intp)
-        trans = self.trans[None]
+        # cand[s, to, from]: the argmax runs over the last, contiguous axis (the same first
+        # maximum as over "from" in any layout), and the maximum is read at it: both faster
+        # than numpy's max over a short axis
+        trans_t = np.ascontiguousarray(self.trans.T)[None]
+        cand_buf = np.empty((count, n, n), dtype=_FLOAT)
+        flat = np.arange(count * n) * n
         for t in range(1, longest):
             k = alive[t]
-            cand = delta[:k, :, None] + trans
-            back[:k, t] = cand.argmax(axis=1)
-            delta[:k] = cand.max(axis=1) + padded[:k, t]
+            cand = np.add(delta[:k, None, :], trans_t, out=cand_buf[:k])
+            best = back[:k, t]
+            cand.argmax(axis=2, out=best)
+            head = delta[:k]
+            np.take(cand, flat[: k * n] + best.ravel(), out=head.reshape(-1))
+            head += padded[:k, t]
         label = delta.argmax(axis=1)  # a finished sentence's scores stay as they were at its end
         out = np.zeros((count, longest), dtype=np.intp)
+        rows = np.arange(count)
         for t in range(longest - 1, -1, -1):
             k = alive[t]
             out[:k, t] = label[:k]
             if t:
-                label[:k] = back[np.arange(k), t, label[:k]]
+                label[:k] = back[rows[:k], t, label[:k]]
         return out
 
     def _marginals(self, padded: np.ndarray, alive: list[int]) -> np.ndarray:
         """P(label at token) (sentences x longest x labels) by scaled forward-backward."""
-        _, longest, _ = padded.shape
-        state = np.exp(padded - padded.max(axis=2, keepdims=True))
+        # time-major (longest x sentences x labels): each step's rows lie together in memory
+        state = np.exp(padded - padded.max(axis=2, keepdims=True)).transpose(1, 0, 2).copy()
+        longest = state.shape[0]
         alpha = np.ones_like(state)
         beta = np.ones_like(state)  # 1 at each sentence's last token
-        alpha[:, 0] = state[:, 0] / state[:, 0].sum(axis=1, keepdims=True)
+        alpha[0] = state[0] / state[0].sum(axis=1, keepdims=True)
         exp_trans, exp_trans_t = self.exp_trans, self.exp_trans.T
         for t in range(1, longest):
             k = alive[t]
-            a = (alpha[:k, t - 1] @ exp_trans) * state[:k, t]
-            alpha[:k, t] = a / a.sum(axis=1, keepdims=True)
+            a = (alpha[t - 1, :k] @ exp_trans) * state[t, :k]
+            alpha[t, :k] = a / a.sum(axis=1, keepdims=True)
         for t in range(longest - 2, -1, -1):
             k = alive[t + 1]
-            b = (state[:k, t + 1] * beta[:k, t + 1]) @ exp_trans_t
-            beta[:k, t] = b / b.sum(axis=1, keepdims=True)
+            b = (state[t + 1, :k] * beta[t + 1, :k]) @ exp_trans_t
+            beta[t, :k] = b / b.sum(axis=1, keepdims=True)
         probs = alpha * beta
-        return probs / probs.sum(axis=2, keepdims=True)
+        return (probs / probs.sum(axis=2, keepdims=True)).transpose(1, 0, 2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hafen.document import Document, Relation
+from hafen.document import Document, Entity, Relation
 from hafen.extract import relation_patterns as P
 from hafen.extract.relation_context import LinkedMention
 
@@ -30,9 +30,21 @@ def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
     for m in ments:
         first.setdefault(m.key, m)
     place_forms = {f.casefold() for f, _ in forms["PLACE"]}
-    topic_folded = [(f, k, f.casefold()) for f, k in forms["TOPIC"]]
+    # the candidates of each prefix or suffix test, by the character a match must start or end
+    # with (in their original order, so relations come out as before)
+    topic_folded: dict[str, list[tuple[str, str, str]]] = {}
+    for f, k in forms["TOPIC"]:
+        folded_form = f.casefold()
+        topic_folded.setdefault(folded_form[:1], []).append((f, k, folded_form))
     orgs = [e for e in doc.entities if e.type == "ORG"]
-    orgs_folded = [(org, org.name.casefold() + " ") for org in orgs]
+    unnamed_org = any(not org.name for org in orgs)  # "" ends every name: no grouping then
+    orgs_by_last: dict[str, list[Entity]] = {}
+    for org in orgs:
+        orgs_by_last.setdefault(org.name[-1:], []).append(org)
+    orgs_folded: dict[str, list[tuple[Entity, str]]] = {}
+    for org in orgs:
+        org_folded = org.name.casefold() + " "
+        orgs_folded.setdefault(org_folded[:1], []).append((org, org_folded))
     out: list[Relation] = []
 
     def emit(head: str, rel: str, tail: str, m: LinkedMention, family: str) -> None:
@@ -58,12 +70,13 @@ def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
                         if cue.search(name[: hit.start()]) and key != e.key:
                             emit(e.key, rel, key, m, family)
             folded = name.casefold()
-            for form, key, form_folded in topic_folded:
+            for form, key, form_folded in topic_folded.get(folded[:1], ()):
                 if key != e.key and folded.startswith(form_folded):
                     rest = name[len(form) :]
                     if rest and P.COMPOUND_HEAD.match(rest):
                         emit(e.key, "focuses_on", key, m, "name_compound")
-            for org in orgs:  # "Centrum für Entrepreneurship der TU Dortmund"
+            # "Centrum für Entrepreneurship der TU Dortmund"
+            for org in orgs if unnamed_org else orgs_by_last.get(name[-1:], ()):
                 if (
                     org.key != e.key
                     and name.endswith(org.name)
@@ -73,7 +86,8 @@ def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
                     head, tail = (e.key, org.key) if rel == "part_of" else (org.key, e.key)
                     emit(head, rel, tail, m, "name_genitive")
             if e.type in {"PROJECT", "EVENT"}:
-                for org, org_folded in orgs_folded:  # canonical names only: aliases are noisier
+                # canonical names only: aliases are noisier
+                for org, org_folded in orgs_folded.get(folded[:1], ()):
                     if folded.startswith(org_folded):
                         rest = name[len(org.name) :].strip()
                         if rest.casefold() not in place_forms:

@@ -8,6 +8,7 @@ family was right on the development set (higher = more reliable).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # Which entity types a relation may connect (shared/eval/GUIDELINES.md).
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -244,3 +245,47 @@ UNIT_ROLE = re.compile(
 )
 # Between two items of an actor list: "X, die Uni Y und das Dortmunder Start-up Z"
 CHAIN_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,|und|sowie|,\s*und)\s*(?:{ART}\s+)?(?:[\w-]+\s+){{0,2}}$")
+
+
+class CueRule(NamedTuple):
+    """A cue that states ``rel`` between a mention of ``head`` types and one of ``tail`` types.
+
+    ``shape`` says where the two stand around the cue (``relations.apply_rule``):
+
+    - ``between``: "X ist Teil der Y" — head before the cue, tail the first after it;
+    - ``agent_after``: "X wird gefördert vom Y" — the agent (head) within ``reach`` characters
+      after the cue, the thing (tail) before it; ``govern`` climbs the agent's "X der Y" chain;
+    - ``agent_before``: "X wird von der Y veranstaltet" — the agent (head) within ``reach``
+      characters before a verb-final participle, the thing (tail) before the agent;
+    - ``active``: "X entwickelt Y" — the subject (head) before the verb, the object after it.
+
+    The relation's confidence is ``CONFIDENCE[family]``.
+    """
+
+    shape: str
+    cue: re.Pattern[str]
+    head: frozenset[str]
+    tail: frozenset[str]
+    rel: str
+    family: str
+    reach: int | None = None
+    govern: bool = True
+
+
+_ORG = frozenset({"ORG"})
+_PROJECT = frozenset({"PROJECT"})
+_ORG_PROJECT = frozenset({"ORG", "PROJECT"})
+_EVENT_PROJECT = frozenset({"EVENT", "PROJECT"})
+
+# In the order they run for each relation.
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("between", PART_CUES, _ORG_PROJECT, _ORG_PROJECT, "part_of", "part_cue"),
+    CueRule("agent_before", ORG_PARTICIPLE, _ORG, _EVENT_PROJECT, "organizes", "organize_agent", reach=25),
+    CueRule("active", ORG_ACTIVE, _ORG, _EVENT_PROJECT, "organizes", "organize_active"),
+    CueRule("agent_after", DEV_PASSIVE, _ORG, _PROJECT, "develops", "develop_passive", reach=30),
+    CueRule("agent_before", DEV_PARTICIPLE, _ORG, _PROJECT, "develops", "develop_agent", reach=25),
+    CueRule("active", DEV_ACTIVE, _ORG, _PROJECT, "develops", "develop_active"),
+    CueRule("agent_after", FUND_PASSIVE, _ORG, _ORG_PROJECT, "funds", "fund_passive", reach=30, govern=False),
+    CueRule("agent_before", FUND_PARTICIPLE, _ORG, _ORG_PROJECT, "funds", "fund_agent", reach=25),
+    CueRule("active", FUND_ACTIVE, _ORG, _ORG_PROJECT, "funds", "fund_active"),
+)

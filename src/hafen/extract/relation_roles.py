@@ -12,6 +12,23 @@ from hafen.document import Document, Relation
 from hafen.extract import relation_patterns as P
 from hafen.extract.relation_context import LinkedMention, SentenceContext
 
+# The gaps roles_between reads, compiled once (it runs for every pair of neighbouring mentions)
+_COMPOUND_ROLE = re.compile(rf"^-({P.ROLE})\s+$")
+_WITH_ROLE = re.compile(
+    rf"^\s*mit\s+(?:dem|der|ihrem|seinem|ihrer|seiner)\s+({P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+$"
+)
+_APPOSITION_ROLE = re.compile(
+    rf"^\s*,\s*(?:{P.ART}\s+)?({P.ADJ}?{P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+"
+    r"(?:der|des|bei\s+der|beim|bei\s+dem|von\s+der|vom|im|am|für\s+die|für\s+den)\s+"
+    rf"{P.ADJ}?$"
+)
+_CLAUSE_AT = re.compile(r"^\s*,\s*(?:der|die)\s+(?:bei\s+der|beim|bei\s+dem|im|in\s+der)\s+$")
+_CLAUSE_VERB = re.compile(r"\s+(?:als\s+)?([\w ]*?)\s*(?:ist|arbeitet|tätig)\b")
+_CLAUSE_DUTY = re.compile(r"\s+(?:arbeitet|tätig|verantwortlich|zuständig)")
+_TITLE_VON = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:von\s+der|vom|von\s+dem|von)\s+$")
+_COMMA_ONLY = re.compile(r"^\s*,?\s*$")
+_ROLE_BEFORE = re.compile(rf"\b({P.ROLE})\s+(?:der|des|bei\s+der|beim|vom|von\s+der)\s+{P.ADJ}?$")
+
 
 def roles_between(s: SentenceContext, i: int) -> None:
     """``works_for`` stated between the neighbouring mentions ``i`` and ``i + 1``."""
@@ -19,14 +36,11 @@ def roles_between(s: SentenceContext, i: int) -> None:
     gap = s.gap(i, i + 1)
     # "WEG-Geschäftsführer Rouven Beeck"
     if a.type == "ORG" and b.type == "PERSON":
-        m = re.match(rf"^-({P.ROLE})\s+$", gap)
+        m = _COMPOUND_ROLE.match(gap)
         if m:
             s.add(b, "works_for", a, "role_compound", role=m.group(1))
         # "der Chor und das Ensemble mit dem Intendanten und Leiter Thomas Hengelbrock"
-        m = re.match(
-            rf"^\s*mit\s+(?:dem|der|ihrem|seinem|ihrer|seiner)\s+({P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+$",
-            gap,
-        )
+        m = _WITH_ROLE.match(gap)
         if m:
             with_role = _nominative_role(m.group(1))
             s.add(b, "works_for", a, "role_with", role=with_role)
@@ -36,31 +50,26 @@ def roles_between(s: SentenceContext, i: int) -> None:
                 k -= 1
     # "Heike Marzen, Geschäftsführerin der Wirtschaftsförderung Dortmund"
     if a.type == "PERSON" and b.type == "ORG":
-        m = re.match(
-            rf"^\s*,\s*(?:{P.ART}\s+)?({P.ADJ}?{P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+"
-            r"(?:der|des|bei\s+der|beim|bei\s+dem|von\s+der|vom|im|am|für\s+die|für\s+den)\s+"
-            rf"{P.ADJ}?$",
-            gap,
-        )
+        m = _APPOSITION_ROLE.match(gap)
         if m:
             s.add(a, "works_for", b, "role_apposition", role=m.group(1).strip())
         m = P.UNIT_ROLE.match(gap)
         if m:
             s.add(a, "works_for", b, "role_unit", role=m.group(1).strip())
-        m = re.match(r"^\s*,\s*(?:der|die)\s+(?:bei\s+der|beim|bei\s+dem|im|in\s+der)\s+$", gap)
+        m = _CLAUSE_AT.match(gap)
         if m:
             tail = s.text[b.end : b.end + 60]
-            v = re.match(r"\s+(?:als\s+)?([\w ]*?)\s*(?:ist|arbeitet|tätig)\b", tail)
-            if v or re.match(r"\s+(?:arbeitet|tätig|verantwortlich|zuständig)", tail):
+            v = _CLAUSE_VERB.match(tail)
+            if v or _CLAUSE_DUTY.match(tail):
                 role = _clause_role(s.text[b.end : s.end])
                 s.add(a, "works_for", b, "role_clause", role=role)
         title = P.TITLE_RE.search(s.text[max(s.start, a.start - 20) : a.end])
-        if title and re.match(r"^\s*(?:\([^)]*\)\s*)?(?:von\s+der|vom|von\s+dem|von)\s+$", gap):
+        if title and _TITLE_VON.match(gap):
             s.add(a, "works_for", b, "title_von", role=title.group(0).strip())
     # "der Intendant des Dortmunder Konzerthauses, Raphael von Hoensbroech"
-    if a.type == "ORG" and b.type == "PERSON" and re.match(r"^\s*,?\s*$", gap):
+    if a.type == "ORG" and b.type == "PERSON" and _COMMA_ONLY.match(gap):
         lead = s.text[max(s.start, a.start - 60) : a.start]
-        m = re.search(rf"\b({P.ROLE})\s+(?:der|des|bei\s+der|beim|vom|von\s+der)\s+{P.ADJ}?$", lead)
+        m = _ROLE_BEFORE.search(lead)
         if m:
             s.add(b, "works_for", a, "role_before", role=m.group(1))
 

@@ -21,6 +21,12 @@ from hafen.extract.relation_focus import focus, heading_focus, topic_list
 from hafen.extract.relation_names import name_relations, place_adjective_relations, role_relations
 from hafen.extract.relation_roles import contact_relations, roles_between
 
+_ORIGIN_BEFORE = re.compile(r"\b(?:aus|nach|von)\s+$")
+_BY_AFTER = re.compile(r"\s*(?:von|vom|durch)\b")
+_PARTICIPLE_END = re.compile(r"te[nrms]?$")
+_NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_WITH_BEFORE = re.compile(r"\bmit\s+(?:dem|der|den)?\s*$")
+
 
 def _adjacent(s: SentenceContext) -> None:
     """Neighbouring mentions: genitive attributes, "bei der", places after prepositions, roles."""
@@ -34,7 +40,7 @@ def _adjacent(s: SentenceContext) -> None:
                 name = s.text[a.start : a.end]
                 rel = "develops" if P.STRATEGY_WORD.search(name) else "organizes"
                 s.add(b, rel, a, "genitive")
-        origin = re.search(r"\b(?:aus|nach|von)\s+$", s.text[max(s.start, a.start - 6) : a.start])
+        origin = _ORIGIN_BEFORE.search(s.text[max(s.start, a.start - 6) : a.start])
         if b.type == "PLACE" and a.type != "PERSON" and P.PLACE_GAP.match(gap) and not origin:
             s.add(a, "located_in", b, "preposition_place")
             k = i
@@ -78,7 +84,17 @@ def _seat(s: SentenceContext) -> None:
             s.add(s.governor(heads[0]), "located_in", place, "seat_cue")
 
 
+def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One alternation of flag-free patterns: it matches in a text whenever any of them does."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+_ANY_COOPERATION = _any_of(P.COOP_MIT, P.COOP_ZWISCHEN, P.COOP_PLURAL)
+
+
 def _cooperation(s: SentenceContext) -> None:
+    if _ANY_COOPERATION.search(s.text, s.start, s.end) is None:
+        return  # one scan instead of three in most sentences
     for cue in P.COOP_MIT.finditer(s.text, s.start, s.end):
         tails = s.listed_after(cue.end(), {"ORG"})
         # "kooperiert das X bereits seit 2022 mit Y": the subject may sit inside the cue
@@ -137,17 +153,15 @@ def _pairwise(s: SentenceContext, members: list[LinkedMention], family: str) -> 
 
 
 def _part_of(s: SentenceContext) -> None:
-    for cue in P.PART_CUES.finditer(s.text, s.start, s.end):
-        tails = s.after(cue.end(), {"ORG", "PROJECT"})
-        heads = s.before(cue.start(), {"ORG", "PROJECT"}, clause=False)
-        if tails and heads:
-            s.add(s.governor(heads[0]), "part_of", tails[0], "part_cue")
+    _cue_rules(s, "part_of")
     if P.PART_OF_PREV.match(s.text[s.start : s.end]) and s.prev:
         heads = s.after(s.start, {"ORG", "PROJECT"})
         tails = [m for m in reversed(s.prev) if m.type in {"ORG", "PROJECT"}]
         if heads and tails:
             s.add(heads[0], "part_of", tails[0], "part_cue")
-    for i in range(len(s.ments) - 1):  # "über die Tochtergesellschaft X"
+    # "über die Tochtergesellschaft X" (the word test spares a regex scan per mention)
+    has_subsidiary = "Tochter" in s.text[s.start : s.end]
+    for i in range(len(s.ments) - 1 if has_subsidiary else 0):
         if P.SUBSIDIARY.search(s.text[s.start : s.ments[i + 1].start]):
             parents = s.before(s.ments[i + 1].start, {"ORG"}, clause=False)
             if parents:
@@ -211,6 +225,8 @@ def _host_before(s: SentenceContext, pos: int) -> LinkedMention | None:
 
 
 def _organizes(s: SentenceContext) -> None:
+    if _ANY_ORGANIZES.search(s.text, s.start, s.end) is None:
+        return  # one scan instead of four in most sentences
     targets = {"EVENT", "PROJECT"}
     for cue in P.ORG_PASSIVE.finditer(s.text, s.start, s.end):
         orgs = s.after(cue.end(), {"ORG"})
@@ -239,16 +255,46 @@ def _organizes(s: SentenceContext) -> None:
                 s.add(agent, "organizes", nxt[0], "organize_attributive")
             elif nxt[0].type == "ORG":
                 s.add(nxt[0], "part_of", agent, "organize_attributive")
-    _agent_passive(s, P.ORG_PARTICIPLE, "organizes", targets, "organize_agent")
-    _active(s, P.ORG_ACTIVE, "organizes", targets, "organize_active")
+    _cue_rules(s, "organizes")
 
 
-def _agent_passive(
-    s: SentenceContext, cue_re: re.Pattern[str], rel: str, targets: set[str], family: str
-) -> None:
+def _cue_rules(s: SentenceContext, rel: str) -> None:
+    """Every rule of ``P.CUE_RULES`` stating ``rel``, in table order."""
+    # one scan for any of their cues first: most sentences have none (a cue matching
+    # anywhere makes the alternation match there or earlier, so nothing is lost)
+    if _ANY_CUE[rel].search(s.text, s.start, s.end) is None:
+        return
+    for rule in _RULES_BY_REL[rel]:
+        _SHAPES[rule.shape](s, rule)
+
+
+def _between(s: SentenceContext, rule: P.CueRule) -> None:
+    """ "X ist Teil der Y": the head before the cue, the first fitting mention after it."""
+    for cue in rule.cue.finditer(s.text, s.start, s.end):
+        tails = s.after(cue.end(), rule.tail)
+        heads = s.before(cue.start(), rule.head, clause=False)
+        if tails and heads:
+            s.add(s.governor(heads[0]), rule.rel, tails[0], rule.family)
+
+
+def _agent_after(s: SentenceContext, rule: P.CueRule) -> None:
+    """ "X wird gefördert vom Y": the agent right after the cue, the thing before it."""
+    for cue in rule.cue.finditer(s.text, s.start, s.end):
+        agents = s.after(cue.end(), rule.head)
+        if not agents or (rule.reach is not None and agents[0].start - cue.end() > rule.reach):
+            continue
+        things = s.before(cue.start(), rule.tail, clause=False)
+        if things:
+            agent = s.governor(agents[0]) if rule.govern else agents[0]
+            s.add(agent, rule.rel, s.governor(things[0]), rule.family)
+
+
+def _agent_passive(s: SentenceContext, rule: P.CueRule) -> None:
     """ "Die Messe wird von der IHK veranstaltet": the agent before a verb-final participle."""
-    for cue in cue_re.finditer(s.text, s.start, s.end):
-        agents = [m for m in s.before(cue.start(), {"ORG"}) if cue.start() - m.end <= 25]
+    reach = rule.reach if rule.reach is not None else len(s.text)
+    targets = rule.tail
+    for cue in rule.cue.finditer(s.text, s.start, s.end):
+        agents = [m for m in s.before(cue.start(), rule.head) if cue.start() - m.end <= reach]
         if not agents:
             continue
         agent = s.governor(agents[0])
@@ -256,28 +302,27 @@ def _agent_passive(
             continue
         objs = [m for m in s.before(agent.start, targets, clause=False) if m.key != agent.key]
         if objs:
-            s.add(agent, rel, s.governor(objs[0]), family)
-        elif rel == "organizes" and s.prev:
+            s.add(agent, rule.rel, s.governor(objs[0]), rule.family)
+        elif rule.rel == "organizes" and s.prev:
             prev = [m for m in reversed(s.prev) if m.type in targets]
             if prev:
-                s.add(agent, rel, prev[0], family + "_prev")
+                s.add(agent, rule.rel, prev[0], rule.family + "_prev")
 
 
-def _active(s: SentenceContext, cue_re: re.Pattern[str], rel: str, targets: set[str], family: str) -> None:
-    for cue in cue_re.finditer(s.text, s.start, s.end):
-        if re.match(r"\s*(?:von|vom|durch)\b", s.text[cue.end() : cue.end() + 6]):
+def _active(s: SentenceContext, rule: P.CueRule) -> None:
+    """ "X entwickelt Y", "plant die Stadt X ein Y", "Die Stadt will einen Fonds X auflegen"."""
+    rel, targets, family = rule.rel, rule.tail, rule.family
+    for cue in rule.cue.finditer(s.text, s.start, s.end):
+        if _BY_AFTER.match(s.text[cue.end() : cue.end() + 6]):
             continue  # passive, handled elsewhere
-        if re.search(r"te[nrms]?$", cue.group(0)) and re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", s.text[cue.end() :]):
+        if _PARTICIPLE_END.search(cue.group(0)) and _NOUN_AFTER.match(s.text, cue.end()):
             continue  # attributive participle: "die koordinierte Umsetzung"
-        subj = s.before(cue.start(), {"ORG"})
-        after = s.after(cue.end(), {"ORG", *targets})
-        if not subj and after and after[0].type == "ORG" and after[0].start - cue.end() < 12:
+        subj = s.before(cue.start(), rule.head)
+        after = s.after(cue.end(), {*rule.head, *targets})
+        if not subj and after and after[0].type in rule.head and after[0].start - cue.end() < 12:
             subj, after = [after[0]], after[1:]  # verb-second: "plant die Stadt X ein Y"
         objs = [
-            m
-            for m in after
-            if m.type in targets
-            and not re.search(r"\bmit\s+(?:dem|der|den)?\s*$", s.text[cue.end() : m.start])
+            m for m in after if m.type in targets and not _WITH_BEFORE.search(s.text[cue.end() : m.start])
         ]
         if subj and not objs:  # verb-final: "Die Stadt will einen Fonds X auflegen"
             objs = [
@@ -320,15 +365,7 @@ def _examples_of_org(s: SentenceContext) -> None:
 
 
 def _develops(s: SentenceContext) -> None:
-    for cue in P.DEV_PASSIVE.finditer(s.text, s.start, s.end):
-        agents = s.after(cue.end(), {"ORG"})
-        if not agents or agents[0].start - cue.end() > 30:
-            continue
-        built = s.before(cue.start(), {"PROJECT"}, clause=False)
-        if built:
-            s.add(s.governor(agents[0]), "develops", s.governor(built[0]), "develop_passive")
-    _agent_passive(s, P.DEV_PARTICIPLE, "develops", {"PROJECT"}, "develop_agent")
-    _active(s, P.DEV_ACTIVE, "develops", {"PROJECT"}, "develop_active")
+    _cue_rules(s, "develops")
 
 
 def _subproject(s: SentenceContext) -> None:
@@ -344,15 +381,21 @@ def _subproject(s: SentenceContext) -> None:
 
 
 def _funds(s: SentenceContext) -> None:
-    for cue in P.FUND_PASSIVE.finditer(s.text, s.start, s.end):
-        funders = s.after(cue.end(), {"ORG"})
-        if not funders or funders[0].start - cue.end() > 30:
-            continue
-        funded = s.before(cue.start(), {"ORG", "PROJECT"}, clause=False)
-        if funded:
-            s.add(funders[0], "funds", s.governor(funded[0]), "fund_passive")
-    _agent_passive(s, P.FUND_PARTICIPLE, "funds", {"ORG", "PROJECT"}, "fund_agent")
-    _active(s, P.FUND_ACTIVE, "funds", {"ORG", "PROJECT"}, "fund_active")
+    _cue_rules(s, "funds")
+
+
+_SHAPES: dict[str, Callable[[SentenceContext, P.CueRule], None]] = {
+    "between": _between,
+    "agent_after": _agent_after,
+    "agent_before": _agent_passive,
+    "active": _active,
+}
+_RULES_BY_REL: dict[str, tuple[P.CueRule, ...]] = {
+    rel: tuple(r for r in P.CUE_RULES if r.rel == rel) for rel in dict.fromkeys(r.rel for r in P.CUE_RULES)
+}
+# the cues have no flags or back-references of their own: they combine as they are
+_ANY_CUE = {rel: _any_of(*(r.cue for r in rules)) for rel, rules in _RULES_BY_REL.items()}
+_ANY_ORGANIZES = _any_of(P.ORG_PASSIVE, P.ORG_ATTRIBUTIVE, *(r.cue for r in _RULES_BY_REL["organizes"]))
 
 
 FAMILIES: tuple[Callable[[SentenceContext], None], ...] = (

@@ -41,7 +41,9 @@ def get_nlp() -> Language:
             return True
         return bool(default_match(text)) if default_match else False
 
-    tokenizer.token_match = token_match
+    # German has no default token_match: then the pattern's own match (no Python frame per
+    # call; spaCy only tests the result's truth) does the same
+    tokenizer.token_match = token_match if default_match else _KEEP_TOGETHER.match
     nlp.add_pipe("sentencizer")
     return nlp
 

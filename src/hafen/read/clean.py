@@ -115,10 +115,15 @@ def normalize(text: str) -> str:
     text = _ODD_CHARS.sub(_replace_odd, text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _INNER_SPACES.sub(" ", text)
-    text = _TRAILING_SPACES.sub("", text)
+    # each substitution only where its pattern can match at all: a scan for a plain
+    # substring is many times faster than the regex
+    if "  " in text:
+        text = _INNER_SPACES.sub(" ", text)
+    if " \n" in text or text.endswith(" "):
+        text = _TRAILING_SPACES.sub("", text)
     text = _BLANK_LINES.sub("\n", text)
-    text = _MANY_BLANKS.sub("\n\n\n", text)
+    if "\n\n\n\n" in text:
+        text = _MANY_BLANKS.sub("\n\n\n", text)
     return text.strip("\n")
 
 

@@ -198,12 +198,20 @@ class _Cohesion:
     """
 
     def __init__(self, lines: list[_Line]) -> None:
-        self.bags = [_bag(line.text) for line in lines]
-        df: Counter[str] = Counter(w for bag in self.bags for w in set(bag))
-        self.idf = {w: math.log(len(self.bags) / n) for w, n in df.items()}
+        self.lines = lines
+        self.bags: list[list[str]] = []
+        self.idf: dict[str, float] = {}
         self.memo: dict[int, float] = {}
 
+    def _weigh(self) -> None:
+        """Word bags and weights, once and only when a boundary is first judged (most texts need none)."""
+        self.bags = [_bag(line.text) for line in self.lines]
+        df: Counter[str] = Counter(w for bag in self.bags for w in set(bag))
+        self.idf = {w: math.log(len(self.bags) / n) for w, n in df.items()}
+
     def sim(self, i: int) -> float:
+        if not self.bags:
+            self._weigh()
         if i not in self.memo:
             left = _window(self.bags, self.idf, i - 1, -1)
             self.memo[i] = _cosine(left, _window(self.bags, self.idf, i, 1))
@@ -215,7 +223,7 @@ class _Cohesion:
         if value >= _MAX_SHIFT_SIM:
             return False
         left = [self.sim(j) for j in range(max(1, i - _CONTEXT), i)]
-        right = [self.sim(j) for j in range(i + 1, min(len(self.bags), i + 1 + _CONTEXT))]
+        right = [self.sim(j) for j in range(i + 1, min(len(self.lines), i + 1 + _CONTEXT))]
         if not left or not right:
             return False
         return value < _SHIFT_RATIO * min(statistics.median(left), statistics.median(right))
