@@ -30,6 +30,38 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     return kept
 
 
+def acronym_expansions(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[int, int]]]:
+    """'der geplante SMILE-Hub (Smart Mobility Innovation Lab Essen)': a bracket whose words'
+    initials spell the acronym of the name before it is another form of that name. Returns
+    the candidates with those inside such brackets replaced by the spelled-out form, and
+    (name, spelled-out form) links into the returned list."""
+    spans: dict[int, tuple[int, Cand]] = {}
+    for c in kept:
+        if c.type not in {"ORG", "PROJECT", "EVENT"} or toks.t(c.j) != "(":
+            continue
+        acr = toks.t(c.i).split("-")[0]
+        if not (2 <= len(acr) <= 6 and acr.isalpha() and acr.isupper()):
+            continue
+        close = next((e for e in range(c.j + 1, min(c.j + 9, toks.n)) if toks.t(e) == ")"), None)
+        if close is None or close - c.j - 1 < 2:
+            continue
+        words = [w for w in toks.text[c.j + 1 : close] if w[:1].isalpha()]
+        initials = "".join(w[0] for w in words).lower()
+        capitals = "".join(w[0] for w in words if w[:1].isupper()).lower()
+        if acr.lower() in {initials, capitals}:
+            spans[c.j + 1] = (close, c)
+    if not spans:
+        return kept, []
+    inside = {k for a, (e, _) in spans.items() for k in range(a, e)}
+    out = [c for c in kept if not any(k in inside for k in range(c.i, c.j))]
+    index = {id(c): n for n, c in enumerate(out)}
+    links = []
+    for a, (e, c) in spans.items():
+        out.append(Cand(a, e, c.type, c.subtype, priority=c.priority, confidence=c.confidence * 0.95))
+        links.append((index[id(c)], len(out) - 1))
+    return out, links
+
+
 def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[int, int]]]:
     """Abbreviations defined in brackets: 'Institut für X (IFX)', and acronyms right after a
     name ('Fraunhofer-Institut für X IFX'). Returns new candidates and (index, index) links
@@ -110,6 +142,8 @@ def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[
 
 
 _CONTINUATIONS = frozenset({"für", "zu", "zur", "zum", "der", "des", "in", "am", "an"})
+# a staged work is called by its first words: „Entführung“ for „Entführung aus dem Serail“
+_TITLE_CONTINUATIONS = frozenset({"aus", "im", "vom", "von", "auf", "mit", "über", "und"})
 
 
 @lru_cache(maxsize=1)
@@ -273,9 +307,9 @@ def cluster(
         words = key.split(" ")
         longer = [lk for lk in long_keys[typ] if lk != key and lk.startswith(key + " ")]
         rests = [lk.split(" ")[len(words) :] for lk in longer]
+        conts = _CONTINUATIONS | _TITLE_CONTINUATIONS if typ == "EVENT" else _CONTINUATIONS
         ok = all(
-            r[0] in _CONTINUATIONS or r[0][:1].isdigit() or (len(r) == 1 and r[0] in _place_keys())
-            for r in rests
+            r[0] in conts or r[0][:1].isdigit() or (len(r) == 1 and r[0] in _place_keys()) for r in rests
         ) or (len(words) >= 2 and len(rests) == 1 and len(rests[0]) <= 2)  # "H2-Netzwerk" ... "Ruhr"
         # "agentur für arbeit" is the head of "bundesagentur für arbeit"
         longer += [
@@ -289,6 +323,12 @@ def cluster(
         roots = {uf.find(first[(typ, lk)]) for lk in longer}
         if longer and len(roots) == 1 and ok:
             uf.union(m, first[(typ, longer[0])])
+    for (typ, key), m in first.items():
+        article, _, rest = key.partition(" ")
+        if typ in {"EVENT", "PROJECT"} and article in {"der", "die", "das"} and (typ, rest) in first:
+            uf.union(
+                m, first[(typ, rest)]
+            )  # „Die Schöpfung“ ... Haydns „Schöpfung“: a title without its article
     _link_descriptor_prefix(first, uf)
     _link_initials(texts, types, uf)
     return [uf.find(m) for m in range(n)]
@@ -315,6 +355,9 @@ def _link_descriptor_prefix(first: dict[tuple[str, str], int], uf: _UnionFind) -
 _SMALL_WORDS = frozenset({"für", "und", "der", "des", "die", "das", "dem", "den", "of", "for", "and", "the"})
 
 
+_NAMED = frozenset({"ORG", "PROJECT", "EVENT"})
+
+
 def _link_initials(texts: list[str], types: list[str], uf: _UnionFind) -> None:
     """'EU' and 'Europäischen Union': an acronym made of a name's initials is that name."""
     by_initials: dict[str, set[int]] = {}
@@ -330,6 +373,19 @@ def _link_initials(texts: list[str], types: list[str], uf: _UnionFind) -> None:
         if 2 <= len(text) <= 6 and is_acronym(text) and text.isalpha():
             roots = by_initials.get(text.casefold())
             if roots and len(roots) == 1:
+                uf.union(m, next(iter(roots)))
+    # "DINT-Port" and "Dive into next technologies": the acronym part of a compound is spelled
+    # out by a phrase of three or more words, small ones included
+    spelled: dict[str, set[int]] = {}
+    for m, text in enumerate(texts):
+        words = text.split()
+        if len(words) >= 3 and types[m] in _NAMED and words[0][:1].isupper():
+            spelled.setdefault("".join(w[0] for w in words).casefold(), set()).add(uf.find(m))
+    for m, text in enumerate(texts):
+        acr, sep, head = text.partition("-")
+        if sep and types[m] in _NAMED and 3 <= len(acr) <= 6 and acr.isalpha() and acr.isupper():
+            roots = spelled.get(acr.casefold())
+            if roots and len(roots) == 1 and head[:1].isupper():
                 uf.union(m, next(iter(roots)))
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from hafen.document import Document, Entity, Mention
 from hafen.extract.aliases import (
+    acronym_expansions,
     bracket_links,
     cluster,
     define_abbreviations,
@@ -44,6 +45,19 @@ from hafen.extract.topics import find_topics
 _MIN_CONFIDENCE = 0.45
 _SLUG = re.compile(r"[^a-z0-9]+")
 _EDGE = " \t\n,.;:!?()[]„“”\"'‚‘’«»"
+
+
+_DESCRIBING = re.compile(r"(?:^|\s)(?:als|ein|eine|einen|einem|einer|eines)\s+$")
+
+
+def _described(text: str, m: Mention) -> bool:
+    """'als Zentrum für Bildung', 'ein Institut für X': a bare cue noun after 'als' or an
+    indefinite article describes a role or a kind, it does not name one."""
+    first = m.text.split(" ", 1)[0]
+    cue = ORG_CUE_RE.search(first.lower())
+    if cue is None or cue.start() != 0 or " " not in m.text:
+        return False
+    return _DESCRIBING.search(text[max(0, m.start - 12) : m.start]) is not None
 
 
 def _crf_predictor() -> Callable[[Document], list[Mention]] | None:
@@ -114,9 +128,12 @@ def _best_name(forms: list[str], typ: str) -> str:
         first = form.split(" ")[0]
         # "Technischen Universität" is a declined form of "Technische Universität"
         second = form.split(" ")[1] if " " in form else ""
-        adjective_inflected = (  # "Servicecenter lokale Arbeit": a noun in -er, no adjective
-            bool(ADJ_CAP.match(first)) and second[:1].isupper() and not first.endswith("e")
-        ) and typ != "PERSON"
+        adjective_inflected = (
+            (  # "Servicecenter lokale Arbeit": a noun in -er, no adjective
+                bool(ADJ_CAP.match(first)) and second[:1].isupper() and not first.endswith("e")
+            )
+            and typ != "PERSON"
+        )
         return (int(not genitive), int(not lower), int(not adjective_inflected), len(form))
 
     return _nominative(max(forms, key=score), typ)
@@ -151,8 +168,9 @@ class EntityStage:
         toks = Toks(spacy_doc(doc))
         cands = find_orgs(toks, text) + find_persons(toks) + find_places(toks) + find_topics(toks)
         cands += find_list_items(toks)
-        kept = resolve_overlaps(cands)
-        new, links = bracket_links(toks, kept)
+        kept, links = acronym_expansions(toks, resolve_overlaps(cands))
+        new, bracketed = bracket_links(toks, kept)
+        links += bracketed
         kept.extend(new)
         index = {id(c): n for n, c in enumerate(kept)}
         for long_form, abbr in define_abbreviations(toks, kept):
@@ -192,6 +210,8 @@ class EntityStage:
         if c.start >= 0:  # a name inside a token: "WEG" of "WEG-Geschäftsführer"
             start, end = c.start, c.end
         while end > start and text[end - 1] in _EDGE and not text[start:end].endswith((".", "V.")):
+            if text[end - 1] == ")" and text.count("(", start, end) == text.count(")", start, end):
+                break  # a balanced bracket belongs to the name: "Borken (Kreis)", "Frankfurt (Oder)"
             end -= 1
         if text[end - 1 : end] == "." and text[end - 2 : end - 1].isdigit():
             end -= 1  # a full stop after a number ends the sentence, not the name
@@ -219,6 +239,8 @@ class EntityStage:
                 continue
             if m.text in LEGAL_FORMS or (m.text.isalpha() and m.text.endswith("en") and zipf(m.text) >= 3.0):
                 continue  # "GmbH", "Forschungseinrichtungen": a legal form or a common plural names no one
+            if _described(doc.text, m):
+                continue
             m.method = "crf"
             mentions.append(m)
             extras.append({})

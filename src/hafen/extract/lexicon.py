@@ -147,7 +147,7 @@ RESEARCH_SOCIETIES = frozenset({"fraunhofer", "max-planck", "leibniz", "helmholt
 PROJECT_CUES = _words(
     """
     accelerator akademie campus factory fonds förderprogramm gründerzentrum hub initiative
-    inkubator konzept lab labor lernfabrik masterplan modellprojekt offensive platform plattform
+    inkubator kampagne konzept lab labor lernfabrik masterplan modellprojekt offensive platform plattform
     portal program programm programme project projekt reallabor strategie werkbank
     """,
     frozenset,
@@ -156,7 +156,24 @@ EVENT_CUES = _words(
     """
     ausstellung austausch award camp conference expo fachtagung festival forum gartenschau
     gipfel hackathon kirchentag konferenz kongress messe nacht night preis roundtable summit
-    symposium table tag tage tagung veranstaltung veranstaltungsformat week wettbewerb woche workshop
+    symposium table tag tage tagung veranstaltung veranstaltungsformat week wettbewerb
+    woche workshop
+    """,
+    frozenset,
+)
+
+# Words before "Tage der X" that make it a span of time, not an event ("mehrere Tage der Sperrung").
+SPANS_OF_TIME = _words(
+    """
+    mehrere einige wenige viele ersten letzten nächsten vergangenen kommenden folgenden beiden
+    paar zwei drei vier fünf sechs sieben acht neun zehn
+    """,
+    frozenset,
+)
+# Small words inside a quoted title ("Entführung aus dem Serail"): a title, not a sentence.
+TITLE_INNER = _words(
+    """
+    aus dem der den des die das im in am an auf vom von zum zur mit und für über unter ohne
     """,
     frozenset,
 )
@@ -363,6 +380,7 @@ def city_of_adjective(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def lemma_word(word: str) -> str:
     w = word.casefold()
     if w.endswith(("str.", "str")):  # "Kampstr." = "Kampstraße"
@@ -384,6 +402,7 @@ def lemma_word(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def lemma_key(form: str) -> str:
     """Inflection-free key of a name: 'des Lamarr-Instituts' and 'Lamarr-Institut' agree."""
     words = [

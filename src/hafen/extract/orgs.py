@@ -9,6 +9,7 @@ alone is generic ("die Hochschulen") and is not proposed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.cues import (
@@ -49,7 +50,7 @@ from hafen.extract.lexicon import (
     topic_forms,
     zipf,
 )
-from hafen.extract.projects import examples_after, project_or_event, quoted
+from hafen.extract.projects import example_list, project_or_event, quoted
 
 
 def _tail(toks: Toks, j: int) -> int:
@@ -147,7 +148,7 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
         # "Landeszentrum Gesundheit (LZG)", "Verband Deutscher Maschinen- und Anlagenbau (VDMA)"
         e = k + 1
         while (
-            e < k + 7
+            e < min(k + 7, toks.n)
             and not toks.sent_start[e]
             and (toks.cap(e) or toks.t(e) in {"und", "&", "für"} or toks.t(e).endswith("-"))
         ):
@@ -181,6 +182,11 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
         b -= 1  # "eines gemeinsamen Spitzenclusters für X"
     if toks.t(b).lower() in INDEFINITE and not proper_prefix and a == k:
         return None  # "ein Zentrum für digitale Innovation" describes, it does not name
+    p = b
+    while p > 0 and not toks.t(p).strip():
+        p -= 1  # a line or page break inside the sentence
+    if toks.t(p) == "als" and toks.t(k + 1) in {"für", "of", "for"} and not proper_prefix and a == k:
+        return None  # "seine Position als Zentrum für Robotik": a role, not a name
     a = c
     if any(s in w.lower() for s in RESEARCH_SOCIETIES):
         subtype = "research"
@@ -189,12 +195,43 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
     return Cand(a, j, "ORG", subtype, priority=80, confidence=0.85)
 
 
+@lru_cache(maxsize=65536)
+def _descriptor(low: str) -> bool:
+    return DESCRIPTOR_RE.search(low) is not None
+
+
+@lru_cache(maxsize=65536)
+def _org_cue(low: str) -> str | None:
+    """The organisation cue noun heading ``low``, if any (cached per word)."""
+    m = ORG_CUE_RE.search(low)
+    project_head = PROJECT_RE.search(low)
+    if project_head and m and project_head.start() < m.start():
+        return None  # the longer head wins: "Werkbank" is no bank, "Lernfabrik" no factory
+    if m is None or low.endswith(("gesellschaften", "ämter")):
+        return None
+    return m.group(1)
+
+
+_QUOTE_OPENERS = frozenset({"„", "“", '"', "»", "‚"})
+_LOWER_STARTS = frozenset(f for f in LEGAL_FORMS if not f[:1].isupper()) | {"e."} | _QUOTE_OPENERS
+
+
+@lru_cache(maxsize=65536)
+def _may_start(w: str) -> bool:
+    """Every detector below needs a capitalised word, a quote, a legal form or an odd shape
+    ('ruhr:HUB', 'iCapital'): the other tokens (most of a text) are skipped at once."""
+    return w[:1].isupper() or w in _LOWER_STARTS or ODD_SHAPE.match(w) is not None
+
+
 def find_orgs(toks: Toks, source: str) -> list[Cand]:
     out: list[Cand] = []
     tforms = topic_forms()
     k = 0
     while k < toks.n:
         w = toks.text[k]
+        if not _may_start(w):
+            k += 1
+            continue
         low = w.lower()
         cand: Cand | None = None
         if w in _SOCIETIES and acronym_word(toks.t(k + 1)) and not toks.sent_start[k + 1]:
@@ -212,15 +249,12 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
             j = _tail(toks, k + 1)
             if j > k + 1 or w in {"IHK", "HWK", "DGB", "DIHK"}:
                 cand = Cand(k, j, "ORG", INSTITUTION_ABBREVIATIONS[w], priority=82, confidence=0.9)
-        elif w[:1].isupper() and DESCRIPTOR_RE.search(low) and toks.t(k + 1) != ".":
+        elif w[:1].isupper() and _descriptor(low) and toks.t(k + 1) != ".":
             cand = _after_descriptor(toks, k)
         if cand is None and w[:1].isupper() and len(w) > 2:
-            m = ORG_CUE_RE.search(low)
-            project_head = PROJECT_RE.search(low)
-            if project_head and m and project_head.start() < m.start():
-                m = None  # the longer head wins: "Werkbank" is no bank, "Lernfabrik" no factory
-            if m and not low.endswith(("gesellschaften", "ämter")):
-                cand = _cue_org(toks, k, ORG_CUES[m.group(1)])
+            org_cue = _org_cue(low)
+            if org_cue is not None:
+                cand = _cue_org(toks, k, ORG_CUES[org_cue])
                 if (
                     cand is None
                     and low in STANDALONE_ORGS
@@ -240,10 +274,13 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
         if (cand is None and w in LEGAL_FORMS) or (w == "e." and toks.t(k + 1) == "V."):
             cand = _legal_form(toks, k)
         if cand is None and toks.t(k + 1) == "wie" and w[:1].isupper():
-            cand = examples_after(toks, k)
+            items = example_list(toks, k)
+            if items:
+                out.extend(items[:-1])
+                cand = items[-1]
         if cand is None and toks.t(k + 1) == "," and w[:1].isupper():
             cand = _apposition(toks, k)
-        if cand is None and (w in {"„", "“", '"', "»"}):
+        if cand is None and w in _QUOTE_OPENERS:
             cand = quoted(toks, k)
         if (
             cand is None

@@ -58,6 +58,13 @@ def _is_title(w: str) -> bool:
     return w in TITLES or (w + ".") in TITLES
 
 
+@lru_cache(maxsize=65536)
+def _may_start(w: str) -> bool:
+    """A person starts at a capitalised word, a title ('med.'), a speech verb ('sagt') or a
+    role noun; the other tokens are skipped at once."""
+    return w[:1].isupper() or _is_title(w) or w in SPEECH_VERBS or role_of(w) is not None
+
+
 def _surname_ok(toks: Toks, k: int) -> bool:
     w = toks.t(k)
     if not w or not w[0].isupper() or not w[:1].isalpha() or (w.isupper() and len(w) > 3):
@@ -89,8 +96,12 @@ def _name_end(toks: Toks, k: int, max_words: int = 3) -> int:
         if not _surname_ok(toks, j) or (j > k and toks.sent_start[j] and not wrapped):
             break
         wrapped = False
-        if words >= 2 and (not toks.name_like(j) or toks.text[j - 1].endswith("s")):
-            break  # "Joseph Haydns Oratorium": a genitive ends the name
+        given = toks.text[j - 1] in first_names()
+        owner = w.endswith("s") and toks.is_quote_open(j + 1)  # "Wolfgang Amadé Mozarts „Entführung“"
+        if words >= 2 and (
+            not (toks.name_like(j) or given or owner) or (toks.text[j - 1].endswith("s") and not given)
+        ):
+            break  # "Joseph Haydns Oratorium": a genitive ends the name; "Amadeus" is a given name
         j += 1
         words += 1
     return j
@@ -102,6 +113,9 @@ def find_persons(toks: Toks) -> list[Cand]:
     k = 0
     while k < toks.n:
         w = toks.text[k]
+        if not _may_start(w):
+            k += 1
+            continue
         cand: Cand | None = None
         if (_is_title(w) and w not in {"Frau", "Herr", "Herrn"}) or (
             w in {"Frau", "Herr", "Herrn"} and toks.cap(k + 1)
@@ -148,12 +162,27 @@ def find_persons(toks: Toks) -> list[Cand]:
         if cand is None:
             k += 1
             continue
+        if _prenominal_genitive(toks, cand.i, cand.j):
+            cand.attrs["canonical"] = " ".join(toks.text[cand.i : cand.j])[:-1]
         role = _role_before(toks, cand.i) or _role_after(toks, cand.j)
         if role:
             cand.attrs["roles"] = [role]
         out.append(cand)
         k = cand.j
     return out
+
+
+def _prenominal_genitive(toks: Toks, i: int, j: int) -> bool:
+    """'Joseph Haydns Oratorium', 'Anna Kellers „Werkstatt“': the name is in the genitive and is
+    named in the nominative - unless the final s belongs to the name (Fuchs, Voss, Jonas)."""
+    last = toks.t(j - 1)
+    if j - i < 2 or len(last) < 4 or not last.endswith("s"):
+        return False
+    stem = last[:-1]
+    if stem[-1] in "sxzßaeiouyäöü" or stem.endswith("ch"):
+        return False
+    nxt = toks.t(j)
+    return (nxt[:1].isupper() and nxt.isalpha() and not toks.sent_start[j]) or toks.is_quote_open(j)
 
 
 def _role_before(toks: Toks, i: int) -> dict[str, object] | None:

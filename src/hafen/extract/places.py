@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from hafen.extract.candidates import Cand, Toks
+from hafen.extract.cues import ADJ_CAP
 from hafen.extract.lexicon import (
     COMPASS,
     LOCATIVE,
@@ -99,6 +100,17 @@ def find_places(toks: Toks) -> list[Cand]:
                 k = j
                 continue
             subtype = "region" if place.kind == "region" else "city"
+            prev = toks.t(k - 1)
+            if (
+                place.kind == "region"
+                and ADJ_CAP.match(prev)
+                and (not out or out[-1].j < k)
+                and not toks.t(k - 2).endswith("-")
+            ):
+                # "Sächsische Schweiz", "Westfälisches Ruhrgebiet": a region of its own name
+                out.append(Cand(k - 1, j, "PLACE", "region", priority=41, confidence=0.8))
+                k = j
+                continue
             attrs = _place_attrs(place, " ".join(toks.text[k:j]))
             out.append(Cand(k, j, "PLACE", subtype, priority=40, confidence=0.9, attrs=attrs))
             k = j
@@ -112,10 +124,30 @@ def find_places(toks: Toks) -> list[Cand]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _site_shape(w: str) -> bool:
+    """The word-level conditions of the site rules below: a street or site suffix, a site
+    head, an all-caps or hyphenated word, a building noun. Other words can only be the
+    adjective of 'Leipziger Hafen'."""
+    low = w.lower()
+    return bool(
+        STREET_SUFFIX.search(low)
+        or w in SITE_HEADS
+        or (w.isupper() and len(w) >= 3)
+        or "-" in w
+        or (len(w) > 7 and SITE_SUFFIX.search(low))
+        or (len(w) > 6 and low.endswith(("bau", "gebäude", "halle")))
+    )
+
+
 def _site_at(toks: Toks, k: int) -> Cand | None:
     w = toks.text[k]
-    low = w.lower()
     nxt = toks.t(k + 1)
+    if not _site_shape(w):
+        if nxt in _SITE_NOUNS_AFTER_ADJ and city_of_adjective(w):
+            return Cand(k, k + 2, "PLACE", "site", priority=46, confidence=0.8)
+        return None
+    low = w.lower()
     # Streets: "Speicherstraße", "Kampstr." - but not common compounds like "Arbeitsplatz";
     # weak suffixes (-platz, -weg, -ring, -markt) need a house number or "an der/am".
     m = STREET_SUFFIX.search(low)

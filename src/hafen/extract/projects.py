@@ -7,6 +7,7 @@ it, in an apposition, or (for events and projects only) in its sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.cues import (
@@ -36,15 +37,29 @@ from hafen.extract.lexicon import (
     LOCATIVE,
     NOT_EVENT_RE,
     PROJECT_CUES,
+    SPANS_OF_TIME,
+    TITLE_INNER,
     places,
     zipf,
 )
 
 
+@lru_cache(maxsize=65536)
+def _kind(low: str) -> tuple[bool, bool]:
+    """(event head, project head) of a word, cached: most words are neither."""
+    is_event = EVENT_RE.search(low) is not None and not NOT_EVENT_RE.search(low)
+    return is_event, not is_event and PROJECT_RE.search(low) is not None
+
+
 def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     w = toks.text[k]
-    is_event = EVENT_RE.search(low) is not None and not NOT_EVENT_RE.search(low)
-    is_project = not is_event and PROJECT_RE.search(low) is not None
+    if low in _GENITIVE_EVENT_HEADS and toks.t(k + 1) in {"der", "des"}:
+        return genitive_event(toks, k)
+    if low in {"modell", "modells"}:  # "nach dem Ulmer Modell": a town's way of doing things
+        if city_adjective(toks.t(k - 1)) and not toks.sent_start[k]:
+            return Cand(k - 1, k + 1, "PROJECT", priority=70, confidence=0.7)
+        return None
+    is_event, is_project = _kind(low)
     if not (is_event or is_project):
         return None
     typ = "EVENT" if is_event else "PROJECT"
@@ -97,7 +112,8 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     j = k + 1
     if toks.is_quote_open(j):
         q = quote_end(toks, j)
-        if q and not _sentence_like(toks.text[j + 1 : q]):
+        # right after its cue noun even a slogan is a name: Plattform „Wir kaufen lokal ein“
+        if q and (not _sentence_like(toks.text[j + 1 : q]) or _slogan(toks.text[j + 1 : q])):
             return Cand(j + 1, q, typ, priority=75, confidence=0.8)
     # "Masterplan Wissenschaft 2.0", "Programm Zukunft Region", "KI-Campus NRW"
     while (
@@ -176,20 +192,76 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         return None
     if j == k + 1 and a == k and len(w) < 5:
         return None
-    if toks.t(a - 1).lower() in INDEFINITE and not proper_prefix and a == k:
-        return None
+    if toks.t(a - 1).lower() in INDEFINITE and a == k and (not proper_prefix or _funded_kind(w)):
+        return None  # "ein EU-Projekt", "ein DFG-Programm": a kind of project, named by its funder
     return Cand(a, j, typ, priority=70, confidence=0.7)
+
+
+# "Tag der Industriekultur", "Lange Nacht der Wissenschaften", "Woche der Umwelt": an event
+# format named by a time noun and a genitive - unless the genitive names a moment or an
+# occasion ("am Tag der Eröffnung", "in der Woche des Umzugs").
+_GENITIVE_EVENT_HEADS = frozenset({"tag", "tage", "nacht", "woche", "wochen"})
+_OCCASIONS = re.compile(
+    r"^(eröffnung|einweihung|veröffentlichung|unterzeichnung|übergabe|wahl|abstimmung|"
+    r"entscheidung|ankunft|abreise|rückkehr|premiere|veranstaltung|tat|geburt|umzugs?|"
+    r"anmeldung|prüfung|abgabe|zahlung|ausstellung|messe|konferenz|woche|jahr(es)?|"
+    r"monats?|sommers?|winters?|sitzung|rede|feier|katastrophe|pandemie|krise|lockdowns?)$"
+)
+
+
+def genitive_event(toks: Toks, k: int) -> Cand | None:
+    prev = toks.t(k - 1)
+    if prev.lower() in SPANS_OF_TIME or prev.isdigit():
+        return None  # "mehrere Tage der Quarantäne", "die ersten Wochen des Jahres": a span of time
+    j = k + 2
+    while j < k + 4 and ADJ_LOW.match(toks.t(j)) and toks.t(j) not in INDEFINITE:
+        j += 1  # "Tag der offenen Tür"
+    noun = toks.t(j)
+    if (
+        not noun[:1].isupper()
+        or toks.sent_start[j]
+        or noun in DETERMINERS
+        or _OCCASIONS.match(noun.lower())
+        or head_cue(noun.lower())
+        or is_place(toks, j)
+    ):
+        return None
+    j += 1
+    if ADJ_CAP.match(noun) and toks.cap(j) and not toks.sent_start[j] and not is_place(toks, j):
+        j += 1  # "Tag der Deutschen Einheit"
+    a = k
+    if not toks.sent_start[k] and (ADJ_CAP.match(prev) or prev in {"Lange", "Langen", "Offene", "Offenen"}):
+        a = k - 1  # "Lange Nacht der Museen", "Europäische Woche der Mobilität"
+    return Cand(a, j, "EVENT", priority=72, confidence=0.7)
+
+
+def _funded_kind(w: str) -> bool:
+    prefix, _, head = w.rpartition("-")
+    return prefix.isupper() and head.lower() in BARE_DESCRIPTORS
+
+
+def _slogan(words: list[str]) -> bool:
+    """A short motto ('Wir kaufen lokal ein'); a longer phrase reads as a description."""
+    return (
+        2 <= len(words) <= 5
+        and words[0][:1].isupper()
+        and not any(w in {".", "!", "?", ":", ";"} for w in words)
+    )
 
 
 def _sentence_like(words: list[str]) -> bool:
     return sum(1 for w in words if w[:1].islower() and w not in {"und", "für", "der", "des", "&"}) > 1
 
 
+def _plural_cue(low: str) -> tuple[str, str] | None:
+    return next((c for c in (head_cue(low[: len(low) - n]) for n in (1, 2) if len(low) > 4) if c), None)
+
+
 def examples_after(toks: Toks, k: int) -> Cand | None:
     """'neue Wettbewerbe wie Zukunft Region', 'Landesinitiativen wie der ruhr:HUB': a plural
     cue noun introduces an example, typed by the cue."""
     low = toks.t(k).lower()
-    cue = next((c for c in (head_cue(low[: len(low) - n]) for n in (1, 2) if len(low) > 4) if c), None)
+    cue = _plural_cue(low)
     if cue is None and low in {"firmen", "unternehmen", "konzerne", "hersteller", "start-ups", "startups"}:
         cue = ("ORG", "company")  # "Firmen wie Testo"
     if cue is None or toks.t(k + 1) != "wie":
@@ -209,6 +281,45 @@ def examples_after(toks: Toks, k: int) -> Cand | None:
     return Cand(i, j, typ, sub if typ == "ORG" else None, priority=42, confidence=0.65)
 
 
+def example_list(toks: Toks, k: int) -> list[Cand]:
+    """'Programme wie Innovationsgutschein, Digitalbonus und Mittelstandskredit': every item
+    of the enumeration after the cue noun is an example of it."""
+    first = examples_after(toks, k)
+    if first is None and toks.t(k + 1) == "wie" and ODD_SHAPE.match(toks.t(k + 2)) and not toks.cap(k + 2):
+        cue = _plural_cue(toks.t(k).lower())  # "Programme wie unternehmensWert:Mensch, ..."
+        if cue is not None and cue[0] != "ORG":
+            first = Cand(k + 2, k + 3, cue[0], None, priority=42, confidence=0.65)
+    if first is None:
+        return []
+    out = [first]
+    j = first.j
+    while len(out) < 8 and (toks.t(j) == "," or toks.t(j) in {"und", "oder", "sowie"}):
+        i = j + 1
+        if toks.t(i) in {"und", "oder", "sowie"} and toks.t(j) == ",":
+            i += 1
+        if toks.t(i) in {"der", "die", "das", "den", "dem"}:
+            i += 1
+        e = _example_end(toks, i)
+        if e is None:
+            break
+        out.append(
+            Cand(i, e, first.type, first.subtype, priority=first.priority, confidence=first.confidence)
+        )
+        j = e
+    return out
+
+
+def _example_end(toks: Toks, i: int) -> int | None:
+    j = i
+    while j < i + 3 and (toks.name_like(j) or (toks.cap(j) and zipf(toks.t(j)) < 5.5)):
+        if toks.sent_start[j] or head_cue(toks.t(j).lower()) or DESCRIPTOR_RE.search(toks.t(j).lower()):
+            break
+        j += 1
+    if j == i or not toks.cap(i) or toks.t(i) in DETERMINERS or (j == i + 1 and not toks.name_like(i)):
+        return None
+    return j
+
+
 def quoted(toks: Toks, q: int) -> Cand | None:
     e = quote_end(toks, q)
     if e is None:
@@ -217,8 +328,13 @@ def quoted(toks: Toks, q: int) -> Cand | None:
     if any(w in {".", "!", "?"} for w in words):
         return None  # a closing quote read as an opening one: the span runs across a sentence
     inner_low = [w.lower() for w in words]
-    if _sentence_like(words):
-        return None  # a quoted sentence, not a name
+    title = (
+        len(words) <= 6
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w in TITLE_INNER for w in words)
+    )
+    if _sentence_like(words) and not title:
+        return None  # a quoted sentence, not a name ("Entführung aus dem Serail" is a title)
     typ: str | None = None
     sub: str | None = None
     first_cue = head_cue(inner_low[0]) if words[0][:1].isupper() else None
@@ -238,15 +354,45 @@ def quoted(toks: Toks, q: int) -> Cand | None:
             typ, sub = "ORG", "other"  # "das Team „Gemeinsam stärker“" acts as a unit
         elif cue:
             typ, sub = cue[0], cue[1] or None
+        elif _WORK_NOUNS.search(before) or _creator_genitive(toks, q - 1):
+            typ = "EVENT"  # "Haydns Oratorium „Die Schöpfung“", "Mozarts „Entführung“": a staged work
     if typ is None:
         ctx = context_type(toks, q, e + 1)
         if ctx and (len(words) > 1 or ctx[0] != "ORG"):
             typ, sub = ctx
+    if typ is None and any(_STAGING.match(w) for w in toks.text[max(0, q - 6) : e + 6]):
+        typ = "EVENT"  # "statt „Carmen“ als erste Premiere": a staged work
     if typ is None:
         return None
     if typ == "ORG" and sub is None:
         sub = "other"
     return Cand(q + 1, e, typ, sub, priority=68, confidence=0.65)
+
+
+# Stage works whose performances are events: "die Oper „Carmen“", "das Theaterstück „Faust“"
+_WORK_NOUNS = re.compile(
+    r"(oper|operette|oratorium|singspiel|musical|theaterstück|schauspiel|ballett|inszenierung|"
+    r"komödie|tragödie|sinfonie|symphonie|requiem|kantate)$"
+)
+
+
+_STAGING = re.compile(r"^(Premiere|Uraufführung|Erstaufführung|Aufführung|Wiederaufnahme)(n|en)?$")
+
+
+def _creator_genitive(toks: Toks, k: int) -> bool:
+    """'Mozarts', 'Brechts' right before a quoted title: a person's name in the genitive."""
+    w = toks.t(k)
+    return (
+        len(w) > 3
+        and w.endswith("s")
+        and w[:1].isupper()
+        and w[1:-1].islower()
+        and not toks.sent_start[k]
+        and toks.t(k - 1) not in DETERMINERS
+        and zipf(w[:-1]) < 4.0  # a surname, not a common noun ("des Projekts „X“" has a determiner anyway)
+        and not is_place(toks, k)
+        and w[:-1] not in places()
+    )
 
 
 _SITE_CUES = frozenset({"campus", "park"})

@@ -68,7 +68,7 @@ class _Block:
 
 def place_key_form(label: str) -> str:
     """A place label reduced for matching: "Borken (Kreis)" → "borken", "Mülheim / Ruhr" → "mülheim"."""
-    s = re.sub(r"\([^)]*\)", " ", label)
+    s = re.sub(r"\([^)]*\)?", " ", label)  # an unclosed "(Kreis" too
     s = re.split(r"\s[&/]\s|\s+und\s+", s)[0]
     for d in _DASHES:
         s = s.replace(d, " ")
