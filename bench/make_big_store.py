@@ -19,6 +19,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from hafen.resolve.normalize import fold  # the norm_key a resolution writes
+from hafen.store.read_search import refresh_search_index
 from hafen.store.sqlite import SQLiteStore
 
 PREFIX = [
@@ -311,7 +313,7 @@ def build(out: Path, n_entities: int, n_docs: int, per_doc: int, seed: int = 7) 
     )
     conn.executemany(
         "INSERT INTO entities (id, norm_key, name, type, subtype, attrs, n_docs) VALUES (?,?,?,?,?,?,?)",
-        ((i, name.lower(), name, t, None, attrs, n_docs_of.get(i, 0)) for i, name, t, attrs in ents),
+        ((i, fold(name), name, t, None, attrs, n_docs_of.get(i, 0)) for i, name, t, attrs in ents),
     )
     conn.executemany(
         "INSERT INTO doc_entities (id, doc_id, key, name, type, on_topic, method, confidence, entity_id) "
@@ -329,6 +331,9 @@ def build(out: Path, n_entities: int, n_docs: int, per_doc: int, seed: int = 7) 
         r_rows,
     )
     _dataset(conn, places, names)
+    t0 = time.perf_counter()
+    refresh_search_index(conn)  # what a resolution does after writing the entities
+    index_s = time.perf_counter() - t0
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
@@ -338,6 +343,8 @@ def build(out: Path, n_entities: int, n_docs: int, per_doc: int, seed: int = 7) 
         "doc_entities": len(de_rows),
         "mentions": len(m_rows),
         "relations": len(r_rows),
+        "entity search index ms": round(index_s * 1000),
+        "store MB": round(out.stat().st_size / 1e6),
     }
 
 

@@ -262,6 +262,57 @@ CREATE INDEX documents_name ON documents(name);
 CREATE INDEX doc_entities_doc_type ON doc_entities(doc_id, type, entity_id);
 """
 
+# An entity's profile page by page on a large store: its records in document order, and each
+# record's mentions by position, so a page of evidence stops after its rows instead of sorting
+# every mention of the busiest entity; relations by both ends and records with their entity
+# as covering indexes, so counting the relations of an entity reads no table rows. Each wider
+# index replaces the one that is its prefix (same lookups, one index fewer to write).
+_PROFILE_PAGE_INDEXES = """
+DROP INDEX IF EXISTS doc_entities_entity;
+CREATE INDEX doc_entities_entity_doc ON doc_entities(entity_id, doc_id);
+CREATE INDEX doc_entities_id_entity ON doc_entities(id, entity_id);
+DROP INDEX IF EXISTS mentions_entity;
+CREATE INDEX mentions_entity_start ON mentions(doc_entity_id, start);
+DROP INDEX IF EXISTS relations_head;
+CREATE INDEX relations_head_tail ON relations(head_id, tail_id);
+DROP INDEX IF EXISTS relations_tail;
+CREATE INDEX relations_tail_head ON relations(tail_id, head_id);
+"""
+
+# Entity search on a large store: a compact trigram index over folded names and aliases
+# (umlauts and ß transliterated, as in hafen.resolve.normalize.fold), contentless, whose rowid
+# is (kind code << 32) | popularity rank. FTS5 walks rowids in order, so the most documented
+# hits come first and a page stops early; facet counts group on the rowid alone. Filled by
+# hafen.store.read_search.refresh_search_index at every resolution (and once after this
+# migration); the old entities_fts and its triggers are dropped, as nothing reads them now.
+_ENTITY_SEARCH = """
+DROP TRIGGER IF EXISTS entities_fts_insert;
+DROP TRIGGER IF EXISTS entities_fts_delete;
+DROP TRIGGER IF EXISTS entities_fts_update;
+DROP TABLE IF EXISTS entities_fts;
+CREATE VIRTUAL TABLE entity_search USING fts5(names, content='', tokenize='trigram');
+CREATE TABLE entity_search_ids (pos INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL);
+CREATE TABLE entity_search_kinds (
+    code INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    subtype TEXT,
+    n INTEGER NOT NULL
+);
+CREATE INDEX entity_search_ids_entity ON entity_search_ids(entity_id);
+CREATE INDEX entities_norm_key ON entities(norm_key);
+"""
+
+# Search facets on a large store: per document, the ids of the topics and places it names
+# (comma-separated, each once), so the facets of the best document hits come from one row
+# per document instead of its every record. Filled with the entity search index.
+_SEARCH_DOC_FACETS = """
+CREATE TABLE search_doc_facets (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    topics TEXT NOT NULL,
+    places TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_documents_and_facts", _INITIAL),
     ("0002_lookup_indexes", _INDEXES),
@@ -270,6 +321,9 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0010_merges_and_curations", _MERGES_AND_CURATIONS),
     ("0011_embeddings", _EMBEDDINGS),
     ("0020_web_indexes", _WEB_INDEXES),
+    ("0030_entity_search", _ENTITY_SEARCH),
+    ("0031_search_doc_facets", _SEARCH_DOC_FACETS),
+    ("0040_profile_page_indexes", _PROFILE_PAGE_INDEXES),
 ]
 
 

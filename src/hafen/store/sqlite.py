@@ -19,7 +19,7 @@ from typing import Any
 
 from hafen import errors
 from hafen.document import SYMMETRIC_RELATIONS, Document
-from hafen.store import graph, migrations
+from hafen.store import graph, migrations, read_search
 from hafen.store.base import DocInfo, DocState, FailureInfo
 from hafen.store.read import SQLiteReads
 
@@ -49,7 +49,10 @@ class SQLiteStore(SQLiteReads, graph.SQLiteGraph):
         self._readers: list[sqlite3.Connection] = []
         try:
             self._conn = self._connect()
-            migrations.migrate(self._conn, self.path)
+            applied_now = migrations.migrate(self._conn, self.path)
+            if {"0030_entity_search", "0031_search_doc_facets"} & set(applied_now):
+                with self._write() as conn:  # an existing store: fill its new search tables
+                    read_search.refresh_search_index(conn)
         except sqlite3.Error as exc:
             # Nearly always a wrong path or missing permissions: the user's to fix (exit 2).
             raise errors.ConfigError("E301", path=self.path, detail=str(exc)) from exc
@@ -144,6 +147,7 @@ class SQLiteStore(SQLiteReads, graph.SQLiteGraph):
     def resolve(self) -> dict[str, int]:
         with self._write() as conn:
             counts = graph.resolve_corpus(conn)
+            read_search.refresh_search_index(conn)
             _set_meta(conn, DIRTY, "0")
         return counts
 
