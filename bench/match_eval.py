@@ -2,6 +2,7 @@
 
     python bench/match_eval.py [--shared ../shared] [--no-embeddings] [--out results.json]
     python bench/match_eval.py --db seeds.db [--no-embeddings]     # end to end
+    python bench/match_eval.py --db seeds.db --resolve             # re-resolve the store first
 
 End to end (``--db``): the seeds are built into the store (if it is empty), resolved with
 hafen.resolve, and the queries are matched against the store's own profiles with the
@@ -106,7 +107,7 @@ def _cached_embeddings(profiles: list[Profile]) -> np.ndarray | None:
     return np.load(path) if path.exists() else None
 
 
-def _store_matcher(shared: Path, db: Path, use_embeddings: bool) -> Matcher:
+def _store_matcher(shared: Path, db: Path, use_embeddings: bool, reresolve: bool = False) -> Matcher:
     from hafen.build import build
     from hafen.match.index import store_matcher
     from hafen.store import open_store
@@ -115,17 +116,23 @@ def _store_matcher(shared: Path, db: Path, use_embeddings: bool) -> Matcher:
     try:
         if not store.sources():
             build([shared / "seeds"], store)
+        elif reresolve:  # measure a resolution change without extracting again
+            store.resolve()
         return store_matcher(store, settings=MatchSettings(use_embeddings=use_embeddings))
     finally:
         store.close()
 
 
 def run(
-    shared: Path, use_embeddings: bool, out: Path | None = None, db: Path | None = None
+    shared: Path,
+    use_embeddings: bool,
+    out: Path | None = None,
+    db: Path | None = None,
+    reresolve: bool = False,
 ) -> dict[str, object]:
     t0 = time.perf_counter()
     if db is not None:
-        matcher = _store_matcher(shared, db, use_embeddings)
+        matcher = _store_matcher(shared, db, use_embeddings, reresolve)
         profiles = matcher.profiles
     else:
         profiles = gold_profiles(shared)
@@ -171,8 +178,9 @@ def main() -> int:
         default=None,
         help="end to end: match against this store (built from the seeds if empty)",
     )
+    ap.add_argument("--resolve", action="store_true", help="with --db: resolve the stored documents again")
     a = ap.parse_args()
-    scores = run(a.shared, not a.no_embeddings, a.out, a.db)
+    scores = run(a.shared, not a.no_embeddings, a.out, a.db, a.resolve)
     if a.verbose:
         for q, v in scores["per_query"].items():  # type: ignore[attr-defined]
             print(f"  ndcg {v['ndcg']:.3f} recall {v['recall']:.3f}  {q[:90]}")

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from hafen import errors
-from hafen.i18n import pick
+from hafen.i18n import current_lang, pick
 from hafen.store import Store, open_store
 
 # key -> (English, German)
@@ -62,43 +62,6 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 SHOW_EVIDENCE = 8  # evidence sentences in the text view; --json has them all
-
-# The matcher explains in English (the JSON contract); the German text view translates the
-# fixed parts of its reasons. Longest first, so that "related topics" wins over "topics".
-REASON_DE: list[tuple[str, str]] = [
-    ("is a research institution, as asked", "ist eine Forschungseinrichtung, wie gefragt"),
-    ("is a company, as asked", "ist ein Unternehmen, wie gefragt"),
-    ("is a network, as asked", "ist ein Netzwerk, wie gefragt"),
-    ("is a public body or programme, as asked", "ist eine öffentliche Stelle oder ein Programm, wie gefragt"),
-    ("is a centre or facility, as asked", "ist ein Zentrum oder eine Einrichtung, wie gefragt"),
-    ("is an event, as asked", "ist eine Veranstaltung, wie gefragt"),
-    ("semantically close to the request", "inhaltlich nah an der Anfrage"),
-    ("located in/linked to:", "ansässig in/verbunden mit:"),
-    ("named in the request", "in der Anfrage genannt"),
-    ("related topics:", "verwandte Themen:"),
-    ("similar wording", "ähnliche Formulierung"),
-    ("role: research partner", "Rolle: Forschungspartner"),
-    ("role: industry partner", "Rolle: Industriepartner"),
-    ("role: network / transfer partner", "Rolle: Netzwerk-/Transferpartner"),
-    ("role: public partner or funding programme", "Rolle: öffentlicher Partner oder Förderprogramm"),
-    ("role: place to build and test", "Rolle: Ort zum Bauen und Erproben"),
-    ("role: further partner", "Rolle: weiterer Partner"),
-    (" (weak fit: nothing closer found)", " (schwache Passung: nichts Näheres gefunden)"),
-    ("relations:", "Relationen:"),
-    ("mentions:", "erwähnt:"),
-    ("topics:", "Themen:"),
-    ("role:", "Rolle:"),
-]
-
-
-def localise_reason(reason: str) -> str:
-    """A matcher reason in the current language (the fixed phrases; names stay as written)."""
-    if pick("en", "de") == "en":
-        return reason
-    for en, de in REASON_DE:
-        reason = reason.replace(en, de)
-    return reason
-
 
 def _t(key: str, **kwargs: Any) -> str:
     en, de = TEXT[key]
@@ -339,7 +302,7 @@ def _print_results(results: list[Any], lexical_only: bool) -> None:
         if r.aliases:
             console.print("   " + escape(f"{_t('aliases')}: {', '.join(r.aliases[:4])}"))
         for reason in r.reasons:
-            console.print("   · " + escape(localise_reason(reason)))
+            console.print("   · " + escape(reason))
         for s in r.evidence:
             console.print(
                 "   " + escape(f"„{' '.join(s.text.split())}“ — {s.doc} [{s.start}:{s.end}]"), style="dim"
@@ -360,7 +323,7 @@ def match_cmd(need: str, db: str, top: int, as_json: bool, no_embeddings: bool) 
     """Who can help with NEED? Ranked actors with reasons and evidence sentences."""
     with _opened(db) as store:
         matcher = _matcher(store, no_embeddings)
-        results = matcher.match(need, top=top)
+        results = matcher.match(need, top=top, lang=current_lang())
     if as_json:
         _echo_json([r.to_json() for r in results])
     else:
@@ -379,7 +342,7 @@ def consortium_cmd(idea: str, db: str, size: int, as_json: bool, no_embeddings: 
 
     with _opened(db) as store:
         matcher = _matcher(store, no_embeddings)
-        partners = consortium(matcher, idea, size=size)
+        partners = consortium(matcher, idea, size=size, lang=current_lang())
     if as_json:
         _echo_json([r.to_json() for r in partners])
     else:

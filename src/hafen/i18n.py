@@ -168,6 +168,67 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+# Matchmaking reasons (hafen.match): every result explains itself in the user's language.
+TEXT.update(
+    {
+        "match.topics": ("topics: {items}", "Themen: {items}"),
+        "match.related": ("related topics: {items}", "verwandte Themen: {items}"),
+        "match.mentions": ("mentions: {items}", "erwähnt: {items}"),
+        "match.named": ("named in the request", "in der Anfrage genannt"),
+        "match.role": ("is {role}, as asked", "ist {role}, wie gefragt"),
+        "match.role.research": ("a research institution", "eine Forschungseinrichtung"),
+        "match.role.company": ("a company", "ein Unternehmen"),
+        "match.role.network": ("a network", "ein Netzwerk"),
+        "match.role.public": ("a public body or programme", "eine öffentliche Stelle oder ein Programm"),
+        "match.role.facility": ("a centre or facility", "ein Zentrum oder eine Einrichtung"),
+        "match.role.event": ("an event", "eine Veranstaltung"),
+        "match.places": ("located in/linked to: {items}", "ansässig in/verbunden mit: {items}"),
+        "match.relations": ("relations: {items}", "Relationen: {items}"),
+        "match.rel.part_of": ("part of", "Teil von"),
+        "match.rel.located_in": ("located in", "ansässig in"),
+        "match.rel.cooperates_with": ("cooperates with", "kooperiert mit"),
+        "match.rel.works_for": ("works for", "arbeitet für"),
+        "match.rel.organizes": ("organizes", "organisiert"),
+        "match.rel.develops": ("develops", "entwickelt"),
+        "match.rel.focuses_on": ("focuses on", "befasst sich mit"),
+        "match.rel.funds": ("funds", "fördert"),
+        "match.semantic": ("semantically close to the request ({value})", "inhaltlich nah an der Anfrage ({value})"),
+        "match.wording": ("similar wording ({value})", "ähnliche Formulierung ({value})"),
+        "match.partner": ("role: {role}", "Rolle: {role}"),
+        "match.partner.weak": ("{reason} (weak fit: nothing closer found)", "{reason} (schwache Passung: nichts Näheres gefunden)"),
+        "match.partner.research": ("research partner", "Forschungspartner"),
+        "match.partner.company": ("industry partner", "Industriepartner"),
+        "match.partner.network": ("network / transfer partner", "Netzwerk-/Transferpartner"),
+        "match.partner.public": ("public partner or funding programme", "öffentlicher Partner oder Förderprogramm"),
+        "match.partner.facility": ("place to build and test", "Ort zum Bauen und Erproben"),
+        "match.partner.other": ("further partner", "weiterer Partner"),
+    }
+)
+
+
+# The map's Kreis boundaries and choropleth (web/static/map.js, templates/map.html).
+TEXT.update(
+    {
+        "web.map_help_kreise": ("Actors, projects and sites with coordinates; actors without own coordinates sit at the place they are located in. A dataset layer colours the districts (Kreise) its rows name; rows without a district boundary are symbols whose area is the value.",
+                                "Akteure, Projekte und Standorte mit Koordinaten; Akteure ohne eigene Koordinaten stehen an ihrem Standort. Eine Datensatz-Ebene färbt die Kreise und kreisfreien Städte, die ihre Zeilen nennen; Zeilen ohne Kreisgrenze erscheinen als Symbole, deren Fläche dem Wert entspricht."),
+        "web.map_kreise_attribution": ("District boundaries © GeoBasis-DE / BKG 2016 (data changed)", "Kreisgrenzen © GeoBasis-DE / BKG 2016 (Daten verändert)"),
+        "web.map_quantiles": ("classes: quantiles", "Klassen: Quantile"),
+        "web.map_no_value": ("no value", "kein Wert"),
+        "web.map_symbols": ("no district boundary: symbol by value", "ohne Kreisgrenze: Symbol nach Wert"),
+    }
+)
+
+
+# Paged entity profiles and long documents (web/pages.py, templates/entity.html, doc.html).
+TEXT.update(
+    {
+        "web.showing_range": ("showing {first}–{last} of {total}", "{first}–{last} von {total}"),
+        "web.page_of": ("page {page} of {pages}", "Seite {page} von {pages}"),
+        "web.more_evidence": ("more evidence", "weitere Belege"),
+        "web.part_of": ("part {part} of {parts} of the text", "Teil {part} von {parts} des Textes"),
+    }
+)
+
 def t(key: str, lang: str | None = None, **kwargs: object) -> str:
     en, de = TEXT[key]
     return pick(en, de, lang).format(**kwargs)

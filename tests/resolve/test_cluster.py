@@ -40,6 +40,10 @@ def together(records: list[EntityRecord], **kw: object) -> bool:
         (("TU München",), ("Technische Universität München",), "abbreviation"),
         (("Technischen Universität Chemnitz",), ("Technische Universität Chemnitz",), "inflection"),
         (("HS Bremen",), ("Hochschule Bremen",), "abbreviation"),
+        (("PH Freiburg",), ("Pädagogische Hochschule Freiburg",), "abbreviation"),
+        (("MPI für Informatik",), ("Max-Planck-Institut für Informatik",), "abbreviation"),
+        (("VHS Leipzig",), ("Volkshochschule Leipzig",), "abbreviation"),
+        (("IHK Nord Westfalen",), ("Industrie- und Handelskammer Nord Westfalen",), "abbreviation"),
         (("Robert Bosch GmbH",), ("Robert Bosch",), "inflection"),
         (("Leibniz-Instituts für Katalyse",), ("Leibniz-Institut für Katalyse",), "inflection"),
         (("Fraunhofer IWU",), ("Fraunhofer-Institut für Werkzeugmaschinen und Umformtechnik",), "acronym"),
@@ -178,10 +182,16 @@ def test_resolve_why_explains_a_chain_of_merges() -> None:
     )
 
 
-def test_resolve_within_document_entities_stay_apart_by_default() -> None:
+def test_resolve_within_document_entities_join_only_on_strong_rules() -> None:
+    # The document step told these apart; only strong evidence (an institutional
+    # abbreviation here) joins them, and switching the within-document rules off keeps them apart.
     records = [rec("d1.txt", "a", "Hochschule Bremen"), rec("d1.txt", "b", "HS Bremen")]
-    assert not together(records)
-    assert together(records, settings=Settings(separate_within_document=False))
+    assert together(records)
+    assert not together(records, settings=Settings(within_document_rules=frozenset()))
+    # A head name alone is too weak inside one document ("Hertie-Institut" may be another unit).
+    heads = [rec("d1.txt", "a", "Hertie-Institut"), rec("d1.txt", "b", "Hertie-Institut für Hirnforschung")]
+    assert not together(heads)
+    assert together(heads, settings=Settings(separate_within_document=False))
 
 
 def test_resolve_rejects_duplicate_ids() -> None:

@@ -112,6 +112,31 @@ def test_profiles_heading_brings_the_paragraph_under_it(built: SQLiteStore) -> N
     assert not any("Zoo Dortmund" in s.text for s in by_name(built)["Stadt Bochum"].evidence)
 
 
+LISTE = (
+    "Projekte am Hafen\n"
+    "• Aufbau eines Digital Campus am Dortmunder Hafen\n"
+    "• Mit dem Rettungsrobotik-Zentrum entsteht ein Kompetenzzentrum für mobile Robotersysteme.\n"
+    "• Ausbau der software.factory für digitale Bildung\n"
+)
+
+
+def test_profiles_a_list_item_is_no_heading(store: SQLiteStore) -> None:
+    # The items after a short bullet line name other projects, not the bullet's subject.
+    doc = make_doc(
+        "/korpus/liste.txt",
+        LISTE,
+        [
+            ("Digital Campus", "Digital Campus", "PROJECT", None),
+            ("Rettungsrobotik-Zentrum", "Rettungsrobotik-Zentrum", "PROJECT", None),
+        ],
+    )
+    store.put_document(doc, "fp")
+    store.resolve()
+    campus = by_name(store)["Digital Campus"]
+    assert [s.text for s in campus.evidence] == ["• Aufbau eines Digital Campus am Dortmunder Hafen"]
+    assert "Robotersysteme" not in campus.text
+
+
 class CountingEmbedder:
     """Stands in for e5: a vector from the letters of the text; counts what it embeds."""
 

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from hafen.i18n import TEXT, current_lang, t
 from hafen.match import signals as sg
 from hafen.match import topics as tp
 from hafen.match.dense import DenseIndex, rescale
@@ -104,6 +105,9 @@ class Matcher:
         self._role_codes = np.array([sg.ROLES.index(r) if r else -1 for r in self._roles], dtype=np.int8)
         self._prior = np.array([sg.type_prior(p, False) for p in self.profiles], dtype=np.float32)
         self._prior_event = np.array([sg.type_prior(p, True) for p in self.profiles], dtype=np.float32)
+        self._prior_network = np.array(
+            [sg.type_prior(p, False, wants_network=True) for p in self.profiles], dtype=np.float32
+        )
         self._dense = self._load_dense(embedder, embeddings)
 
     # -- building --------------------------------------------------------------------------
@@ -170,11 +174,15 @@ class Matcher:
         return {t for t in nz.content_tokens(need) if t in self._places}
 
     def _named(self, need: str) -> set[int]:
-        toks = nz.fold(need).split()
+        """Profiles one of whose names the need writes, also with abbreviations written out."""
         hits: set[int] = set()
-        for size in range(1, 7):
-            for i in range(len(toks) - size + 1):
-                hits.update(self._forms.get(" ".join(toks[i : i + size]), ()))
+        readings = [nz.fold(need).split()]
+        if nz.used_abbreviation(need):
+            readings.append(nz.raw_tokens(need))  # "IHK Kiel" names "Industrie- und Handelskammer Kiel"
+        for toks in readings:
+            for size in range(1, 7):
+                for i in range(len(toks) - size + 1):
+                    hits.update(self._forms.get(" ".join(toks[i : i + size]), ()))
         return hits
 
     def _ngram_weights(self, text: str, scale: float, into: dict[int, float]) -> None:
@@ -193,6 +201,9 @@ class Matcher:
         n = len(self.profiles)
         weighted: dict[int, float] = {}
         self._ngram_weights(need, 1.0, weighted)
+        written_out = [nz.ABBREVIATIONS[t] for t in nz.fold(need).split() if t in nz.ABBREVIATIONS]
+        if written_out:  # "TU", "IHK", "HWK": the long forms are the same words
+            self._ngram_weights(" ".join(written_out), 1.0, weighted)
         if self.settings.synonym_weight > 0 and concepts:
             folded = nz.fold(need)
             forms = [f for c in concepts for f in tp.CONCEPTS[c] if nz.fold(f) not in folded]
@@ -249,7 +260,8 @@ class Matcher:
         topic = np.asarray(self._topic @ need_vec, dtype=np.float32).ravel() / max(1.0, float(len(named)))
         topic = np.minimum(topic, 1.0)
         roles = sg.need_roles(need)
-        role = np.isin(self._role_codes, [sg.ROLES.index(r) for r in roles]).astype(np.float32)
+        served = sg.serving_roles(roles)
+        role = np.isin(self._role_codes, [sg.ROLES.index(r) for r in served]).astype(np.float32)
         places = self._need_places(need)
         place = np.zeros(n, dtype=np.float32)
         for tok in places:
@@ -258,7 +270,12 @@ class Matcher:
         named_profiles = self._named(need)
         if named_profiles:
             name[list(named_profiles)] = 1.0
-        prior = self._prior_event if "event" in roles else self._prior
+        if "event" in roles:
+            prior = self._prior_event
+        elif "network" in roles:
+            prior = self._prior_network
+        else:
+            prior = self._prior
         qvec = None
         if thread is not None:
             thread.join()
@@ -313,10 +330,15 @@ class Matcher:
         raw[cand] = index.exact(qvec, cand)
         return rescale(raw, base, float(raw[cand].max(initial=base)))
 
-    def match(self, need: str, top: int = 10) -> list[Result]:
-        """The `top` actors for a need, best first, each with reasons and evidence."""
+    def match(self, need: str, top: int = 10, lang: str | None = None) -> list[Result]:
+        """The `top` actors for a need, best first, each with reasons and evidence.
+
+        Reasons are written in ``lang`` ("de" or "en"; default: the user's language, see
+        ``hafen.i18n``); names, topics and places in them stay as the documents write them.
+        """
         if not self.profiles or not need.strip():
             return []
+        lang = lang or current_lang()
         scores, info = self.score_all(need)
         # A few spare candidates: duplicates of a better-ranked actor are dropped below.
         idx = _top_k(scores, min(top + DUPLICATE_SPARE, len(scores)))
@@ -328,6 +350,8 @@ class Matcher:
             if scores[i] <= 0 or len(results) >= top:
                 break
             p = self.profiles[int(i)]
+            if not p.evidence and not p.text.strip():
+                continue  # nothing in the documents to show for it: a result must be evidenced
             mine = {nz.fold(f) for f in p.forms} - {""}
             name = nz.fold(p.name)
             # The same actor stored twice (typed differently in two documents, or not
@@ -336,40 +360,41 @@ class Matcher:
                 continue
             names.add(name)
             forms |= mine
-            results.append(self._result(int(i), float(scores[i]), need, info))
+            results.append(self._result(int(i), float(scores[i]), info, lang))
         return results
 
     # -- explaining ------------------------------------------------------------------------
-    def _result(self, i: int, score: float, need: str, info: dict[str, Any]) -> Result:
+    def _result(self, i: int, score: float, info: dict[str, Any], lang: str) -> Result:
         p = self.profiles[i]
         reasons: list[str] = []
         mine = self._concepts_of[i]
         direct = [c for c in info["concepts"] if c in mine]
         related = [c for c, w in info["weights"].items() if w < 1.0 and c in mine and c not in direct]
         if direct:
-            reasons.append("topics: " + ", ".join(tp.label(c) for c in direct))
+            reasons.append(t("match.topics", lang, items=", ".join(tp.label(c, lang) for c in direct)))
         if related:
-            reasons.append("related topics: " + ", ".join(tp.label(c) for c in related))
+            reasons.append(t("match.related", lang, items=", ".join(tp.label(c, lang) for c in related)))
         terms = info["terms"]
         prof_tokens = set(tp.text_tokens(" ".join([*p.forms, *p.topics, p.text])))
-        phrases = [orig for stem_, orig in terms if any(t.startswith(stem_) for t in prof_tokens)]
+        phrases = [orig for stem_, orig in terms if any(tok.startswith(stem_) for tok in prof_tokens)]
         if phrases:
-            reasons.append("mentions: " + ", ".join(f"'{w}'" for w in phrases[:5]))
+            reasons.append(t("match.mentions", lang, items=", ".join(f"'{w}'" for w in phrases[:5])))
         if i in info["named"]:
-            reasons.append("named in the request")
+            reasons.append(t("match.named", lang))
         role = self._roles[i]
         if role and role in info["roles"]:
-            reasons.append(f"is {sg.ROLE_LABELS[role]}, as asked")
-        here = sorted(t for t in info["places"] if i in self._places.get(t, ()))
+            reasons.append(t("match.role", lang, role=t(f"match.role.{role}", lang)))
+        here = sorted(tok for tok in info["places"] if i in self._places.get(tok, ()))
         if here:
-            reasons.append("located in/linked to: " + ", ".join(here))
+            reasons.append(t("match.places", lang, items=", ".join(here)))
         rel = _relevant_relations(p, info, terms)
         if rel:
-            reasons.append("relations: " + "; ".join(rel))
+            items = "; ".join(f"{_relation_label(typ, lang)} {other}" for typ, other in rel)
+            reasons.append(t("match.relations", lang, items=items))
         if info["dense_used"] and info["dense"][i] > 0.6:
-            reasons.append(f"semantically close to the request ({info['dense'][i]:.2f})")
+            reasons.append(t("match.semantic", lang, value=_number(float(info["dense"][i]), lang)))
         if not reasons:
-            reasons.append(f"similar wording ({info['lex'][i]:.2f})")
+            reasons.append(t("match.wording", lang, value=_number(float(info["lex"][i]), lang)))
         return Result(
             name=p.name,
             type=p.type,
@@ -435,7 +460,19 @@ def _need_terms(need: str) -> list[tuple[str, str]]:
     return out
 
 
-def _relevant_relations(p: Profile, info: dict[str, Any], terms: list[tuple[str, str]]) -> list[str]:
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def _relation_label(rel_type: str, lang: str) -> str:
+    key = f"match.rel.{rel_type}"
+    return t(key, lang) if key in TEXT else rel_type.replace("_", " ")
+
+
+def _relevant_relations(
+    p: Profile, info: dict[str, Any], terms: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
     out = []
     for rel_type, other in p.relations:
         other_concepts = set(tp.find_concepts(other)) | tp.concept_ids([other])
@@ -445,5 +482,5 @@ def _relevant_relations(p: Profile, info: dict[str, Any], terms: list[tuple[str,
             or other_tokens & info["places"]
             or any(t.startswith(st) for st, _ in terms for t in other_tokens)
         ):
-            out.append(f"{rel_type.replace('_', ' ')} {other}")
+            out.append((rel_type, other))
     return out[:3]

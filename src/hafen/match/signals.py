@@ -6,14 +6,6 @@ from hafen.match.profiles import Profile
 from hafen.resolve import normalize as nz
 
 ROLES = ("research", "company", "network", "public", "facility", "event")
-ROLE_LABELS = {
-    "research": "a research institution",
-    "company": "a company",
-    "network": "a network",
-    "public": "a public body or programme",
-    "facility": "a centre or facility",
-    "event": "an event",
-}
 
 # Word starts (folded, stemmed) in a need that ask for a kind of actor.
 NEED_ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -168,20 +160,74 @@ NEED_STOPWORDS = frozenset(
 TYPE_PRIOR = {"ORG": 1.0, "PROJECT": 0.9, "EVENT": 0.6, "PERSON": 0.5, "TOPIC": 0.0}
 PLACE_PRIOR = {"site": 0.6, "city": 0.15, "region": 0.15}
 EVENT_WANTED_PRIOR = 1.0
+# A need for contacts, a community or a network is also served by the events where that
+# community meets (kick-offs, meetups, fairs): events count almost as much as actors then.
+EVENT_NETWORKING_PRIOR = 0.85
+
+
+COMPOUND_HEAD = 6  # shorter role words ("raeum", "labor") end too many unrelated compounds
 
 
 def _tokens(text: str) -> list[str]:
     return [nz.stem(t) for t in nz.fold(text).split()]
 
 
+# Verbs that open what a need asks for; the words before them describe who asks
+# ("Wir sind ein Pumpenhersteller und suchen einen Forschungspartner"). Folded, unstemmed.
+SEEK_VERBS = frozenset(
+    [
+        "suche",
+        "suchen",
+        "sucht",
+        "brauche",
+        "brauchen",
+        "braucht",
+        "benoetige",
+        "benoetigen",
+        "benoetigt",
+        "looking",
+        "seek",
+        "seeks",
+        "seeking",
+        "need",
+        "needs",
+    ]
+)
+
+
+def sought_part(need: str) -> str:
+    """The part of a need after its first seek verb: what is asked for, not who asks."""
+    words = need.split()
+    for i, w in enumerate(words):
+        if nz.fold(w) in SEEK_VERBS and i + 1 < len(words):
+            return " ".join(words[i + 1 :])
+    return need
+
+
 def need_roles(need: str) -> set[str]:
-    """Roles a need asks for ("Forschungspartner" -> research, "Netzwerk" -> network)."""
-    toks = _tokens(need)
+    """Roles a need asks for ("Forschungspartner" -> research, "Netzwerk" -> network).
+
+    A role word in the self-description before the seek verb ("Wir sind ein Hersteller und
+    suchen …") says who asks, not whom they want, and is ignored.
+    """
+    folded = nz.fold(sought_part(need)).split()
+    toks = [*folded, *(nz.stem(t) for t in folded)]
     wanted = set()
-    for role, starts in NEED_ROLE_WORDS.items():
-        if any(t.startswith(s) for t in toks for s in starts):
+    for role, words in NEED_ROLE_WORDS.items():
+        if any(_asks_for(t, w) for t in toks for w in words):
             wanted.add(role)
     return wanted
+
+
+def _asks_for(token: str, word: str) -> bool:
+    """A need word names a role word: at its start ("Forschungspartner"), or as the head of a
+    compound, which German writes last ("Pumpenhersteller", "Gründungszentrum")."""
+    return token.startswith(word) or (len(word) >= COMPOUND_HEAD and token.endswith(nz.stem(word)))
+
+
+def serving_roles(wanted: set[str]) -> set[str]:
+    """Roles of the actors that serve a need: a network is also met at its events."""
+    return wanted | {"event"} if "network" in wanted else set(wanted)
 
 
 def role_of(profile: Profile) -> str | None:
@@ -207,11 +253,13 @@ def role_of(profile: Profile) -> str | None:
     return "company" if profile.type == "ORG" and profile.subtype == "company" else None
 
 
-def type_prior(profile: Profile, wants_event: bool) -> float:
+def type_prior(profile: Profile, wants_event: bool, wants_network: bool = False) -> float:
     if profile.type == "PLACE":
         return PLACE_PRIOR.get(profile.subtype or "", 0.15)
     if profile.type == "EVENT" and wants_event:
         return EVENT_WANTED_PRIOR
+    if profile.type == "EVENT" and wants_network:
+        return EVENT_NETWORKING_PRIOR
     return TYPE_PRIOR.get(profile.type, 0.5)
 
 

@@ -79,7 +79,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "zwilling": ("digitaler Zwilling", "digitale Zwillinge", "digital twin"),
     "robotik": ("Robotik", "Roboter", "robotics", "robot", "Robotersysteme", "Rettungsrobotik"),
-    "smart_city": ("Smart City", "Smart Cities", "smarte Stadt", "Stadt von morgen", "urbane Technologien"),
+    "smart_city": ("Smart City", "Smart Cities", "smarte Stadt", "Stadt der Zukunft", "urbane Technologien"),
     "vr_ar": (
         "VR",
         "AR",
@@ -115,7 +115,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "vernetztes Fahrzeug",
         "Car-to-X",
         "Fahrzeugdaten",
-        "Vernetzung im Auto",
+        "Fahrzeugvernetzung",
+        "vernetzte Mobilität",
     ),
     "foerderung": (
         "Förderung",
@@ -277,6 +278,9 @@ def synonym_ids(forms: Iterable[str]) -> set[str]:
 def _token_hit(form_tok: str, tok: str) -> bool:
     if form_tok == tok:
         return True
+    if len(form_tok) <= _SHORT:
+        # Short tokens keep their plural -s, which stemming leaves alone ("Start-ups", "KMUs").
+        return tok == form_tok + "s"
     # German compounds: "Wasserstoffwirtschaft", "Intralogistik", "Cybersicherheit".
     # A form inside a compound stands at its start or its end, never in the middle
     # ("Transportmethoden" does not mention "Sport").
@@ -325,6 +329,45 @@ def expand(concepts: Iterable[str]) -> dict[str, float]:
     return weights
 
 
-def label(concept: str) -> str:
-    """A readable name for a concept: its first written form."""
+# English names of the concepts whose first written form is German (for English reasons).
+ENGLISH_LABELS: dict[str, str] = {
+    "ki": "artificial intelligence",
+    "ml": "machine learning",
+    "datenraum": "data spaces",
+    "wartung": "predictive maintenance",
+    "sensorik": "sensors",
+    "wasserstoff": "hydrogen",
+    "gruendung": "business start-up",
+    "it_sicherheit": "cyber security",
+    "logistik": "logistics",
+    "digitalisierung": "digitalisation",
+    "zwilling": "digital twin",
+    "robotik": "robotics",
+    "vr_ar": "virtual and augmented reality",
+    "medizintechnik": "medical technology",
+    "gesundheit": "health",
+    "wirkstoff": "drug discovery",
+    "kreislauf": "circular economy",
+    "mobilitaet": "mobility",
+    "vernetztes_fahrzeug": "connected vehicles",
+    "foerderung": "funding",
+    "qualifizierung": "training and upskilling",
+    "handwerk": "crafts",
+    "kmu": "SMEs",
+    "transfer": "technology transfer",
+    "druck3d": "3D printing",
+    "materialien": "new materials",
+    "produktion": "manufacturing",
+    "energie": "energy",
+    "sport": "sport",
+    "veranstaltung": "events",
+    "gefahrenabwehr": "civil protection and rescue",
+    "stadtentwicklung": "urban development",
+}
+
+
+def label(concept: str, lang: str = "de") -> str:
+    """A readable name for a concept: its first written form, or its English name."""
+    if lang == "en" and concept in ENGLISH_LABELS:
+        return ENGLISH_LABELS[concept]
     return CONCEPTS[concept][0]

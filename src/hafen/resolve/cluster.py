@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from hafen.match.topics import synonym_ids
 from hafen.resolve import normalize as nz
 from hafen.resolve.records import EntityRecord, Prepared, RecordId, prepare
-from hafen.resolve.rules import compare, veto
+from hafen.resolve.rules import WITHIN_DOCUMENT_RULES, compare, veto
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,10 @@ class Overrides:
 class Settings:
     max_block: int = 60  # a blocking key shared by more records than this is too common to use
     min_score: float = 0.8  # automatic merges below this score are not made
-    separate_within_document: bool = True  # the document step already told its entities apart
+    # The document step already told a document's entities apart: two of them are joined
+    # only by the strong rules of ``within_document_rules``; False lifts this for all rules.
+    separate_within_document: bool = True
+    within_document_rules: frozenset[str] = WITHIN_DOCUMENT_RULES
 
 
 @dataclass(slots=True)
@@ -180,13 +183,15 @@ def _candidate_pairs(prepared: Sequence[Prepared], settings: Settings) -> set[tu
         block_keys: set[str] = set(p.folded)
         for tokens, _ in p.token_sets:
             block_keys |= tokens
-        block_keys |= p.acronyms | p.long_acronyms.keys() | p.topics
+        block_keys |= p.acronyms | p.long_acronyms.keys() | p.topics | p.compacts.keys()
         for k in block_keys:
             index[(p.record.type, k)].append(i)
     pairs: set[tuple[int, int]] = set()
 
+    within = settings.within_document_rules or not settings.separate_within_document
+
     def add(i: int, j: int) -> None:
-        if prepared[i].record.doc != prepared[j].record.doc or not settings.separate_within_document:
+        if within or prepared[i].record.doc != prepared[j].record.doc:
             pairs.add((min(i, j), max(i, j)))
 
     for (_, k), members in index.items():
@@ -247,31 +252,43 @@ def resolve(
             decisions.append(MergeDecision(a, b, "curated", 1.0, "merged by a person"))
 
     proposals: list[MergeDecision] = []
+    inner: list[MergeDecision] = []  # within one document, by strong rules only
     ambiguous = _ambiguous_heads(prepared)
     for i, j in sorted(_candidate_pairs(prepared, settings)):
         pa, pb = prepared[i], prepared[j]
         if pa.record.type != pb.record.type:
             continue  # types never merge: Dortmund (PLACE) is not Stadt Dortmund (ORG)
-        if pa.record.doc == pb.record.doc and settings.separate_within_document:
-            continue
+        same_doc = pa.record.doc == pb.record.doc and settings.separate_within_document
         reason = veto(pa, pb)
         if reason:
             uf.forbid(pa.id, pb.id)
-            refused.append(MergeDecision(pa.id, pb.id, "veto", 0.0, reason))
+            if not same_doc:
+                refused.append(MergeDecision(pa.id, pb.id, "veto", 0.0, reason))
             continue
         ev = compare(pa, pb, ambiguous)
-        if ev and ev.score >= settings.min_score:
+        if same_doc:
+            if (
+                ev
+                and ev.score >= settings.min_score
+                and ev.rule in settings.within_document_rules
+                and not _other_legal_form(pa.record, pb.record)
+            ):
+                inner.append(MergeDecision(pa.id, pb.id, ev.rule, ev.score, ev.detail))
+        elif ev and ev.score >= settings.min_score:
             proposals.append(MergeDecision(pa.id, pb.id, ev.rule, ev.score, ev.detail))
-    uf.one_per_document = settings.separate_within_document  # curated merges above may cross it
-    proposals.sort(key=lambda d: (-d.score, d.a, d.b))
-    for d in proposals:
-        if uf.find(d.a) == uf.find(d.b):
-            continue
-        if uf.blocked(d.a, d.b):
-            refused.append(d)
-            continue
-        uf.union(d.a, d.b)
-        decisions.append(d)
+    # Within a document first (the same actor written two ways), then across documents, where
+    # a cluster holds at most one record per document unless a person merged more.
+    for batch, one_per_document in ((_unambiguous(inner), False), (proposals, True)):
+        uf.one_per_document = one_per_document and settings.separate_within_document
+        batch.sort(key=lambda d: (-d.score, d.a, d.b))
+        for d in batch:
+            if uf.find(d.a) == uf.find(d.b):
+                continue
+            if uf.blocked(d.a, d.b):
+                refused.append(d)
+                continue
+            uf.union(d.a, d.b)
+            decisions.append(d)
 
     groups: dict[RecordId, list[EntityRecord]] = defaultdict(list)
     for r in recs:
@@ -279,6 +296,27 @@ def resolve(
     clusters = [_describe(members) for members in groups.values()]
     clusters.sort(key=lambda c: (c.type, nz.fold(c.name)))
     return Resolution(clusters=clusters, decisions=decisions, refused=refused, conflicts=conflicts)
+
+
+def _legal_forms(name: str) -> frozenset[str]:
+    return frozenset(t for t in nz.fold(name).split() if t in nz.LEGAL_FORMS)
+
+
+def _other_legal_form(a: EntityRecord, b: EntityRecord) -> bool:
+    """Two companies of one name with different legal forms in one text ("X GmbH", "X AG")
+    are two companies of a group; across documents the same difference is a way of writing."""
+    la, lb = _legal_forms(a.name), _legal_forms(b.name)
+    return bool(la and lb and la != lb)
+
+
+def _unambiguous(inner: list[MergeDecision]) -> list[MergeDecision]:
+    """Within-document links without the place qualifiers a record has more than one of.
+
+    "HWK" next to "Handwerkskammer Dortmund" is that chamber; next to "Handwerkskammer
+    Dortmund" and "Handwerkskammer Münster" it could be either and stays alone.
+    """
+    qualified = Counter(x for d in inner if d.rule == "place_qualifier" for x in (d.a, d.b))
+    return [d for d in inner if d.rule != "place_qualifier" or (qualified[d.a] == 1 and qualified[d.b] == 1)]
 
 
 def _describe(members: list[EntityRecord]) -> Cluster:

@@ -78,17 +78,22 @@ LEGAL_FORMS = frozenset(
     ]
 )
 
-# Institutional abbreviations whose long form is standard German usage. Keys and values
-# are folded, unstemmed; values are expanded before stemming.
+# Institutional abbreviations whose long form is standard German usage (general knowledge:
+# kinds of institution that exist in every region, never the name of one actor). Keys and
+# values are folded, unstemmed; values are expanded before stemming.
 ABBREVIATIONS: dict[str, str] = {
     "tu": "technische universitaet",
     "th": "technische hochschule",
     "fh": "fachhochschule",
     "hs": "hochschule",
+    "ph": "paedagogische hochschule",
     "uni": "universitaet",
     "univ": "universitaet",
+    "mpi": "max planck institut",
+    "vhs": "volkshochschule",
     "ihk": "industrie und handelskammer",
     "hwk": "handwerkskammer",
+    "hbf": "hauptbahnhof",
     "str": "strasse",
     "st": "sankt",
     "inst": "institut",
@@ -197,6 +202,20 @@ def content_tokens(form: str) -> tuple[str, ...]:
 def key(form: str) -> str:
     """Inflection- and order-insensitive key of a form: its sorted content tokens."""
     return " ".join(sorted(set(content_tokens(form))))
+
+
+MIN_COMPACT = 6  # shorter spacing-free spellings are too ambiguous to link on
+
+
+def compact_forms(form: str) -> set[str]:
+    """Spellings of a form without spaces or hyphens, as written and with inflection stripped.
+
+    German writes one compound open, hyphenated or closed ("Comeback-Programm",
+    "Comebackprogramm", "Start-up Center" / "Startup Center"); the words keep their order.
+    """
+    written = "".join(fold(form).split())
+    stemmed = stem("".join(content_tokens(form)))
+    return {c for c in (written, stemmed) if len(c) >= MIN_COMPACT and not c.isdigit()}
 
 
 def used_abbreviation(form: str) -> bool:

@@ -48,6 +48,7 @@ class Prepared:
     whole_acronyms: set[str] = field(default_factory=set)  # forms that are a single acronym
     long_acronyms: dict[str, str] = field(default_factory=dict)  # candidate acronym -> long form
     heads: dict[str, str] = field(default_factory=dict)  # head key -> long form ("X für Y" -> X)
+    compacts: dict[str, str] = field(default_factory=dict)  # spacing-free spelling -> form
     places: frozenset[str] = frozenset()  # place tokens known in this record's document
     topics: frozenset[str] = frozenset()  # topic concept ids (TOPIC records only)
 
@@ -73,6 +74,8 @@ def prepare(record: EntityRecord, places: frozenset[str], topics: frozenset[str]
         if not folded:
             continue
         prep.folded.add(folded)
+        for compact in nz.compact_forms(form):
+            prep.compacts.setdefault(compact, form)
         k = nz.key(form)
         if k:
             prep.keys.setdefault(k, form)

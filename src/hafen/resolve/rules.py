@@ -21,6 +21,7 @@ SCORES = {
     "alias_overlap": 0.97,
     "abbreviation": 0.95,
     "inflection": 0.95,
+    "compound": 0.95,
     "topic_synonym": 0.93,
     "acronym": 0.9,
     "token_typo": 0.88,
@@ -28,6 +29,23 @@ SCORES = {
     "place_qualifier": 0.85,
     "head_name": 0.8,
 }
+# Evidence strong enough to join two entities of one document, which the document step
+# failed to link ("HWK" / "Handwerkskammer Dortmund", "Comeback-Programm" /
+# "Comebackprogramm", "DINT-Port (Dive into next technologies)"). A place qualifier counts
+# only when the short name has one such long form in the document (cluster.py).
+WITHIN_DOCUMENT_RULES = frozenset(
+    {
+        "same_name",
+        "alias_overlap",
+        "abbreviation",
+        "inflection",
+        "compound",
+        "topic_synonym",
+        "acronym",
+        "acronym_suffix",
+        "place_qualifier",
+    }
+)
 MIN_SHARED_FORM = 3  # two-letter forms ("WF", "TZ", "IT") are too ambiguous to link on
 
 
@@ -134,6 +152,10 @@ def compare(a: Prepared, b: Prepared, ambiguous_heads: set[str]) -> Evidence | N
         fa, fb = a.keys[k], b.keys[k]
         rule = "abbreviation" if nz.used_abbreviation(fa) != nz.used_abbreviation(fb) else "inflection"
         return Evidence(rule, SCORES[rule], f"{fa} ~ {fb}")
+    shared_compacts = sorted(a.compacts.keys() & b.compacts.keys())
+    if shared_compacts:
+        c = shared_compacts[0]
+        return Evidence("compound", SCORES["compound"], f"{a.compacts[c]} ~ {b.compacts[c]}")
     if a.topics & b.topics:
         concept = sorted(a.topics & b.topics)[0]
         return Evidence("topic_synonym", SCORES["topic_synonym"], concept)

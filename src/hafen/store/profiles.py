@@ -23,6 +23,7 @@ MAX_SENTENCES = 40  # per profile; the first ones (document order) carry the ide
 HEADING_WORDS = 8  # a mention in a line this short without closing punctuation is a heading
 HEADING_BODY_CHARS = 600  # how much of the paragraph under a heading describes its subject
 _CLOSING = (".", "!", "?", ":", ";", ",", "“", '"', "»", ")")
+_BULLETS = ("•", "-", "–", "—", "*", "·", "▪", "◦", "‣", "→", "✓")
 
 
 def _sentence_index(conn: sqlite3.Connection) -> dict[int, tuple[str, str, list[int], list[int]]]:
@@ -34,9 +35,17 @@ def _sentence_index(conn: sqlite3.Connection) -> dict[int, tuple[str, str, list[
 
 
 def _is_heading(sentence: str) -> bool:
-    """A short line without closing punctuation: a heading whose paragraph describes its subject."""
+    """A short line without closing punctuation: a heading whose paragraph describes its subject.
+
+    A list item ("• Aufbau eines Digital Campus am Hafen") is no heading: the items after it
+    name other things.
+    """
     body = sentence.strip()
-    return 0 < len(body.split()) <= HEADING_WORDS and not body.endswith(_CLOSING)
+    return (
+        0 < len(body.split()) <= HEADING_WORDS
+        and not body.endswith(_CLOSING)
+        and not body.startswith(_BULLETS)
+    )
 
 
 def _with_body(doc: tuple[str, str, list[int], list[int]], i: int) -> list[int]:
