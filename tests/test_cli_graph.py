@@ -129,7 +129,14 @@ def test_cli_graph_match_and_consortium_human_output(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("1. ") and "Wert" in result.stdout
     team = run(
-        "--lang", "en", "consortium", "KI-Projekt mit Gründer*innen in Dortmund", "--db", db, "--json", "--no-embeddings"
+        "--lang",
+        "en",
+        "consortium",
+        "KI-Projekt mit Gründer*innen in Dortmund",
+        "--db",
+        db,
+        "--json",
+        "--no-embeddings",
     )
     assert team.exit_code == 0, team.output
     partners = json.loads(team.stdout)

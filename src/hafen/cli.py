@@ -314,15 +314,48 @@ def eval_cmd(shared: Path | None, out_dir: Path | None, stages: str | None) -> N
     metavar="URL",
     help="Map tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: offline).",
 )
-def serve_cmd(db: str, host: str, port: int, tiles: str | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Server processes, each with its own caches (default: one per CPU core, at most 4).",
+)
+def serve_cmd(db: str, host: str, port: int, tiles: str | None, workers: int | None) -> None:
     """Serve the web app and the JSON API of the store (read-only)."""
+    import os
+
     import uvicorn
 
     from hafen.web.app import make_app
 
     open_store(db, create=False).close()  # fail now, with a clear line, not at the first request
+    n = workers or default_workers()
     click.echo(t("serve.listening", db=db, host=host, port=port), err=True)
-    uvicorn.run(make_app(db, tiles=tiles), host=host, port=port, log_level="warning")
+    if n == 1:
+        uvicorn.run(make_app(db, tiles=tiles, warm=True), host=host, port=port, log_level="warning")
+        return
+    # Worker processes import the app themselves: the settings travel in the environment.
+    os.environ["HAFEN_SERVE_DB"] = str(Path(db).resolve())
+    os.environ["HAFEN_SERVE_TILES"] = tiles or ""
+    uvicorn.run(
+        "hafen.web.app:app_from_environment",
+        factory=True,
+        workers=n,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
+
+
+def default_workers() -> int:
+    """One server process per CPU core this process may use, at most 4."""
+    import os
+
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
 
 
 # -- export -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from hafen.store import read
+from hafen.store import read, read_views
 from hafen.store.sqlite import SQLiteStore
 from hafen.web.app import make_app
 
@@ -79,8 +79,8 @@ def test_large_network_is_capped_with_a_note(big_client: TestClient) -> None:
 def test_large_network_keeps_the_best_connected(big_db: Path) -> None:
     with SQLiteStore(big_db) as store:
         conn = store._reader()
-        capped = read.graph(conn, limit=20)
-        full = read.graph(conn)
+        capped = read_views.graph(conn, limit=20)
+        full = read_views.graph(conn)
     degree: dict[int, int] = {}
     for e in full["edges"]:
         if e["type"] != "co_mention":
@@ -104,11 +104,11 @@ def test_large_profile_lists_are_cut_but_counted(big_client: TestClient, big_db:
     assert len(full["documents"]) == cut["counts"]["documents"] == top["n_docs"]
     assert cut["mentions"] == full["mentions"][:5]
     page = big_client.get(f"/entity/{top['id']}?lang=en").text
-    assert re.search(r"showing the first 100 of [\d,]+", page)
+    assert re.search(rf"showing 1–{read.PROFILE_LIMIT} of [\d,]+", page)
 
 
 def test_district_layer_leaves_out_a_total_row() -> None:
     rows = [{"place": p, "values": {"n": v}} for p, v in [("A", 10), ("B", 20), ("C", 30), ("D", 25)]]
-    kept, totals = read._without_totals([*rows, {"place": "Land", "values": {"n": 85}}], ["n"])
+    kept, totals = read_views._without_totals([*rows, {"place": "Land", "values": {"n": 85}}], ["n"])
     assert totals == ["Land"] and kept == rows
-    assert read._without_totals(rows, ["n"]) == (rows, [])
+    assert read_views._without_totals(rows, ["n"]) == (rows, [])

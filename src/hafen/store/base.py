@@ -123,10 +123,21 @@ class Store(Protocol):
         """Corpus entities, most documented first."""
         ...
 
-    def read_entity(self, entity_id: int, limit: int | None = None) -> dict[str, Any] | None:
+    def read_entity(
+        self,
+        entity_id: int,
+        limit: int | None = None,
+        offset: int = 0,
+        known: tuple[int, int, int] | None = None,
+    ) -> dict[str, Any] | None:
         """One entity's profile: mentions, relations both ways, roles, figures, dataset rows.
 
-        ``limit`` cuts each list to that many (``counts`` keeps the full numbers)."""
+        ``limit`` and ``offset`` page each list (``counts`` keeps the full numbers); ``known``
+        passes counts already read with ``read_fact_counts`` so a page need not count again."""
+        ...
+
+    def read_fact_counts(self) -> dict[int, tuple[int, int, int]]:
+        """Per entity: (mentions, relations out, relations in), for every entity at once."""
         ...
 
     def read_relations(

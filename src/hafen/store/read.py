@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import sqlite3
 from typing import Any
 
 from hafen.document import SYMMETRIC_RELATIONS
+from hafen.store.read_views import ENTITY_COLS, datasets, entity_from_row, graph, map_layers
 
 MAX_LIMIT = 500
-PROFILE_LIMIT = 100  # facts of one kind shown on a profile; the counts say how many there are
+PROFILE_LIMIT = 50  # facts of one kind on a page of a profile; the counts say how many there are
 GRAPH_LIMIT = 500  # nodes of the network drawn from a large store: the best connected
 MAP_LIMIT = 3000  # points on the map from a large store: the most documented
+EVIDENCE_CONTEXT = 400  # characters of an evidence sentence either side of its span, at most
 
 
 def page(limit: int | None, offset: int | None, default: int = 50) -> tuple[int, int]:
@@ -27,29 +30,36 @@ def page(limit: int | None, offset: int | None, default: int = 50) -> tuple[int,
 
 
 def revision(conn: sqlite3.Connection) -> str:
-    """Changes whenever documents or entities change: a key for caches of derived data."""
-    row = conn.execute(
-        "SELECT (SELECT COUNT(*) FROM documents), (SELECT COALESCE(MAX(stored_at), '') FROM documents), "
-        "(SELECT COUNT(*) FROM entities), (SELECT COALESCE(SUM(n_docs), 0) FROM entities), "
-        "(SELECT COALESCE(MAX(id), 0) FROM doc_entities)"
+    """Changes whenever the store is written: a key for caches of derived data.
+
+    A file store answers from the modification time and size of its file and write-ahead log
+    (every commit touches one of them) plus the newest document and record ids: constant time,
+    where counting the entities of a large store took tens of milliseconds. An in-memory store
+    (tests) answers from its counts.
+    """
+    path = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    newest = conn.execute(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM documents), (SELECT COALESCE(MAX(id), 0) FROM doc_entities)"
     ).fetchone()
-    return "/".join(str(v) for v in row)
+    if path:
+        stamps = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(path + suffix)
+                stamps.append(f"{st.st_mtime_ns}:{st.st_size}")
+            except OSError:
+                stamps.append("-")
+        return "/".join([*stamps, *(str(v) for v in newest)])
+    counts = (
+        "(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM merges)"
+    )
+    row = conn.execute(f"SELECT {counts}, (SELECT COALESCE(SUM(n_docs), 0) FROM entities)").fetchone()
+    return "/".join(str(v) for v in (*row, *newest))
 
 
 # -- entities ---------------------------------------------------------------------------
-_ENTITY_COLS = "e.id, e.name, e.type, e.subtype, e.aliases, e.attrs, e.n_docs"
-
-
-def _entity(row: tuple[Any, ...]) -> dict[str, Any]:
-    return {
-        "id": row[0],
-        "name": row[1],
-        "type": row[2],
-        "subtype": row[3],
-        "aliases": json.loads(row[4]),
-        "attrs": json.loads(row[5]),
-        "n_docs": row[6],
-    }
+_ENTITY_COLS = ENTITY_COLS
+_entity = entity_from_row
 
 
 def entities(
@@ -74,14 +84,10 @@ def entities(
             )
         ]
         return {"total": total, "limit": limit, "offset": offset, "items": rows}
-    rows = [
-        _entity(r)
-        for r in conn.execute(
-            f"SELECT {_ENTITY_COLS} FROM entities e {where} ORDER BY e.n_docs DESC, e.name", args
-        )
-    ]
-    if ids is not None:
-        rows = [r for r in rows if r["id"] in ids]
+    ordered = conn.execute(
+        f"SELECT {_ENTITY_COLS} FROM entities e {where} ORDER BY e.n_docs DESC, e.name", args
+    )
+    rows = [e for e in map(_entity, ordered) if e["id"] in ids]
     return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset : offset + limit]}
 
 
@@ -136,6 +142,16 @@ class _Texts:
         s_start = min(starts[i], start)
         j = max(i, bisect.bisect_left(ends, end))
         s_end = max(ends[min(j, len(ends) - 1)], end)
+        # A text without sentence bounds (a table, a PDF dump) must not become one "sentence":
+        # at most EVIDENCE_CONTEXT characters either side, cut at a space.
+        if start - s_start > EVIDENCE_CONTEXT:
+            cut = start - EVIDENCE_CONTEXT
+            space = text.find(" ", cut, start)
+            s_start = space + 1 if space >= 0 else cut
+        if s_end - end > EVIDENCE_CONTEXT:
+            cut = end + EVIDENCE_CONTEXT
+            space = text.rfind(" ", end, cut)
+            s_end = space if space >= 0 else cut
         return {
             "doc_id": doc_id,
             "doc": name,
@@ -169,30 +185,54 @@ _RELATION_SELECT = (
 
 
 def _relations_of(
-    conn: sqlite3.Connection, entity_id: int, outgoing: bool, limit: int | None
+    conn: sqlite3.Connection,
+    entity_id: int,
+    outgoing: bool,
+    limit: int | None,
+    offset: int = 0,
+    known: int | None = None,
 ) -> tuple[int, list[tuple[Any, ...]]]:
-    """(count, first ``limit`` rows) of the relations from (or to) one entity, via its records' index."""
-    if outgoing:
-        where = "WHERE h.entity_id = ?1 AND t.entity_id IS NOT NULL"
-        count_sql = (
-            "SELECT COUNT(*) FROM doc_entities h JOIN relations r ON r.head_id = h.id "
-            "JOIN doc_entities t ON t.id = r.tail_id " + where
-        )
-    else:
-        where = "WHERE t.entity_id = ?1 AND h.entity_id IS NOT NULL AND h.entity_id != ?1"
-        count_sql = (
-            "SELECT COUNT(*) FROM doc_entities t JOIN relations r ON r.tail_id = t.id "
-            "JOIN doc_entities h ON h.id = r.head_id " + where
-        )
-    rows = conn.execute(
-        f"{_RELATION_SELECT} {where} ORDER BY r.type, he.name, te.name, r.doc_id, r.start LIMIT ?2",
-        (entity_id, -1 if limit is None else limit),
-    ).fetchall()
-    total = (
-        len(rows)
-        if limit is None or len(rows) < limit
-        else conn.execute(count_sql, (entity_id,)).fetchone()[0]
+    """(count, rows ``offset`` to ``offset + limit``) of the relations from (or to) one entity.
+
+    In document order (document, then stored order), so that a page is read through the
+    entity's records index and stops early: the busiest entity of a large store costs no more
+    than a quiet one for its first page.
+    """
+    other = "t" if outgoing else "h"
+    own = "h" if outgoing else "t"
+    where = (
+        "WHERE h.entity_id = ?1 AND t.entity_id IS NOT NULL"
+        if outgoing
+        else "WHERE t.entity_id = ?1 AND h.entity_id IS NOT NULL AND h.entity_id != ?1"
     )
+    end = "head_id" if outgoing else "tail_id"
+    other_end = "tail_id" if outgoing else "head_id"
+
+    def joins(hint: str = "") -> str:
+        return (
+            f"FROM doc_entities {own} JOIN relations r ON r.{end} = {own}.id "
+            f"JOIN doc_entities {other} {hint} ON {other}.id = r.{other_end}"
+        )
+
+    rows = conn.execute(
+        'SELECT r.id, r.type, r.role, r.doc_id, r.start, r."end", r.method, r.confidence, '
+        f"he.id, he.name, he.type, te.id, te.name, te.type {joins()} "
+        "JOIN entities he ON he.id = h.entity_id JOIN entities te ON te.id = t.entity_id "
+        f"{where} ORDER BY {own}.doc_id, r.id LIMIT ?2 OFFSET ?3",
+        (entity_id, -1 if limit is None else limit, offset),
+    ).fetchall()
+    if limit is None or (len(rows) < limit and (rows or offset == 0)):
+        total = offset + len(rows)
+    elif known is not None:
+        total = known
+    else:
+        # The other end's entity from the covering index (migration 0040), not from 3,000
+        # table rows; a store without that index still counts, slowly.
+        try:
+            count = f"SELECT COUNT(*) {joins('INDEXED BY doc_entities_id_entity')} {where}"
+            total = conn.execute(count, (entity_id,)).fetchone()[0]
+        except sqlite3.OperationalError:
+            total = conn.execute(f"SELECT COUNT(*) {joins()} {where}", (entity_id,)).fetchone()[0]
     return total, rows
 
 
@@ -237,37 +277,47 @@ def _with_evidence(items: list[dict[str, Any]], texts: _Texts) -> list[dict[str,
 
 
 def entity_profile(
-    conn: sqlite3.Connection, entity_id: int, limit: int | None = None
+    conn: sqlite3.Connection,
+    entity_id: int,
+    limit: int | None = None,
+    offset: int = 0,
+    known: tuple[int, int, int] | None = None,
 ) -> dict[str, Any] | None:
     """Everything the store knows about one entity, each fact with its evidence sentence.
 
-    With ``limit``, mentions, relations each way, documents and co-named topics/places are
-    cut to that many each; ``counts`` keeps the full numbers.
+    With ``limit``, mentions, relations each way and documents are cut to the ``limit`` from
+    ``offset`` on (a page; mentions and relations in document order), co-named topics/places
+    to ``limit``; ``counts`` keeps the full numbers. ``known``: the counts of mentions and
+    relations out and in from ``fact_counts()``, so that a page need not count them.
     """
     ent = entity_row(conn, entity_id)
     if ent is None:
         return None
     texts = _Texts(conn)
     cap = -1 if limit is None else limit  # SQLite: LIMIT -1 is no limit
-    n_mentions = conn.execute(
-        "SELECT COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id "
-        "WHERE de.entity_id = ?",
-        (entity_id,),
-    ).fetchone()[0]
     mentions = [
         {**texts.evidence(d, s, e), "method": m, "confidence": c}
         for d, s, e, m, c in conn.execute(
-            'SELECT m.doc_id, m.start, m."end", m.method, m.confidence FROM mentions m '
-            "JOIN doc_entities de ON de.id = m.doc_entity_id WHERE de.entity_id = ? "
-            "ORDER BY m.doc_id, m.start LIMIT ?",
-            (entity_id, cap),
+            'SELECT de.doc_id, m.start, m."end", m.method, m.confidence FROM doc_entities de '
+            "JOIN mentions m ON m.doc_entity_id = de.id WHERE de.entity_id = ? "
+            "ORDER BY de.doc_id, m.start LIMIT ? OFFSET ?",
+            (entity_id, cap, offset),
         )
     ]
-    n_out, out_rows = _relations_of(conn, entity_id, True, limit)
-    n_in, in_rows = _relations_of(conn, entity_id, False, limit)
+    n_mentions = (
+        offset + len(mentions)
+        if limit is None or (len(mentions) < limit and (mentions or offset == 0))
+        else known[0]
+        if known
+        else conn.execute(
+            "SELECT COUNT(*) FROM doc_entities de JOIN mentions m ON m.doc_entity_id = de.id "
+            "WHERE de.entity_id = ?",
+            (entity_id,),
+        ).fetchone()[0]
+    )
+    n_out, out_rows = _relations_of(conn, entity_id, True, limit, offset, known[1] if known else None)
+    n_in, in_rows = _relations_of(conn, entity_id, False, limit, offset, known[2] if known else None)
     counts = {"mentions": n_mentions, "relations_out": n_out, "relations_in": n_in}
-    outgoing = [_relation(r, texts) for r in out_rows]
-    incoming = [_relation(r, texts) for r in in_rows]
     figures = [
         {**texts.evidence(d, s, e), "value": v, "unit": u, "subject": sub, "qualifier": q, "figure": txt}
         for d, s, e, txt, v, u, sub, q in conn.execute(
@@ -294,8 +344,14 @@ def entity_profile(
         )
     ]
     roles = []
-    for doc_id, attrs in conn.execute(
-        "SELECT doc_id, attrs FROM doc_entities WHERE entity_id = ? AND attrs LIKE '%roles%'", (entity_id,)
+    # Only persons carry roles (the entity stage puts them there): other entities skip the scan.
+    for doc_id, attrs in (
+        conn.execute(
+            "SELECT doc_id, attrs FROM doc_entities WHERE entity_id = ? AND attrs LIKE '%roles%'",
+            (entity_id,),
+        )
+        if ent["type"] == "PERSON"
+        else ()
     ):
         for role in json.loads(attrs).get("roles", []):
             span = role.get("span") or [0, 0]
@@ -307,9 +363,9 @@ def entity_profile(
         (
             {"id": i, "name": n}
             for i, n in conn.execute(
-                "SELECT d.id, d.name FROM documents d WHERE d.id IN "
-                "(SELECT DISTINCT doc_id FROM doc_entities WHERE entity_id = ? ORDER BY doc_id LIMIT ?)",
-                (entity_id, cap),
+                "SELECT d.id, d.name FROM documents d WHERE d.id IN (SELECT DISTINCT doc_id FROM doc_entities"
+                " WHERE entity_id = ? ORDER BY doc_id LIMIT ? OFFSET ?)",
+                (entity_id, cap, offset),
             )
         ),
         key=lambda d: d["name"],
@@ -318,8 +374,8 @@ def entity_profile(
     return {
         **ent,
         "mentions": mentions,
-        "relations_out": outgoing,
-        "relations_in": incoming,
+        "relations_out": [_relation(r, texts) for r in out_rows],
+        "relations_in": [_relation(r, texts) for r in in_rows],
         "roles": roles,
         "figures": figures,
         "dataset_rows": rows,
@@ -327,28 +383,63 @@ def entity_profile(
         "topics": [r for r in related if r["type"] == "TOPIC"],
         "places": [r for r in related if r["type"] == "PLACE"],
         "counts": counts,  # before the lists were cut to ``limit``
+        "offset": offset,
     }
 
 
 def _cooccurring(conn: sqlite3.Connection, entity_id: int, cap: int) -> list[dict[str, Any]]:
     """Topics and places named in the same documents, by the number of shared documents.
 
-    With a ``cap``, only the entity's first ``2 * cap`` documents are looked at.
+    With a ``cap``, only the entity's first ``2 * cap`` documents are looked at. Counted on the
+    records' (document, type) index alone; names are fetched for the ones shown.
     """
-    sample = (
-        "AND me.doc_id IN (SELECT doc_id FROM doc_entities WHERE entity_id = ? ORDER BY doc_id LIMIT ?)"
-        if cap > 0
-        else ""
-    )
-    rows = conn.execute(
-        "SELECT e.id, e.name, e.type, COUNT(DISTINCT o.doc_id) AS n FROM doc_entities me "
-        "JOIN doc_entities o ON o.doc_id = me.doc_id AND o.type IN ('TOPIC', 'PLACE') "
-        "AND o.entity_id != me.entity_id "
-        "JOIN entities e ON e.id = o.entity_id WHERE me.entity_id = ? AND e.type IN ('TOPIC', 'PLACE') "
-        f"{sample} GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
-        (entity_id, *([entity_id, 2 * cap] if sample else []), cap),
-    )
-    return [{"id": i, "name": n, "type": t, "shared_docs": k} for i, n, t, k in rows]
+    sample = "ORDER BY doc_id LIMIT ?2" if cap > 0 else ""
+    counted = conn.execute(
+        "SELECT o.entity_id, COUNT(DISTINCT o.doc_id) AS n FROM doc_entities o WHERE o.doc_id IN "
+        f"(SELECT DISTINCT doc_id FROM doc_entities WHERE entity_id = ?1 {sample}) "
+        "AND o.type IN ('TOPIC', 'PLACE') AND o.entity_id != ?1 GROUP BY o.entity_id",
+        (entity_id, 2 * cap) if sample else (entity_id,),
+    ).fetchall()
+    # Names only for the most shared (ties on the cut included), fetched in one query.
+    counted.sort(key=lambda r: -r[1])
+    if cap > 0 and len(counted) > cap:
+        counted = [r for r in counted if r[1] >= counted[cap - 1][1]]
+    names: dict[int, tuple[str, str]] = {}
+    for k in range(0, len(counted), 500):
+        chunk = [i for i, _ in counted[k : k + 500]]
+        for i, name, type_ in conn.execute(
+            f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))}) "
+            "AND type IN ('TOPIC', 'PLACE')",
+            chunk,
+        ):
+            names[i] = (name, type_)
+    rows = sorted(((i, *names[i], n) for i, n in counted if i in names), key=lambda r: (-r[3], r[1]))
+    return [
+        {"id": i, "name": n, "type": t, "shared_docs": k} for i, n, t, k in rows[: cap if cap > 0 else None]
+    ]
+
+
+def fact_counts(conn: sqlite3.Connection) -> dict[int, tuple[int, int, int]]:
+    """Per entity: (mentions, relations out, relations in), counted as ``entity_profile`` does.
+
+    One pass over the whole store (seconds on 100,000 entities): the web app computes it in the
+    background once per store revision, so that the pages of busy profiles need not count.
+    """
+    counts: dict[int, list[int]] = {}
+    for ent, n in conn.execute(
+        "SELECT de.entity_id, COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id "
+        "WHERE de.entity_id IS NOT NULL GROUP BY de.entity_id"
+    ):
+        counts[ent] = [n, 0, 0]
+    for head, tail, n in conn.execute(
+        "SELECT h.entity_id, t.entity_id, COUNT(*) FROM relations r "
+        "JOIN doc_entities h ON h.id = r.head_id JOIN doc_entities t ON t.id = r.tail_id "
+        "WHERE h.entity_id IS NOT NULL AND t.entity_id IS NOT NULL GROUP BY 1, 2"
+    ):
+        counts.setdefault(head, [0, 0, 0])[1] += n
+        if head != tail:
+            counts.setdefault(tail, [0, 0, 0])[2] += n
+    return {ent: (m, o, i) for ent, (m, o, i) in counts.items()}
 
 
 # -- documents --------------------------------------------------------------------------
@@ -360,16 +451,8 @@ def documents(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> 
         "FROM documents d ORDER BY d.name LIMIT ? OFFSET ?",
         (limit, offset),
     )
-    items = [
-        dict(
-            zip(
-                ("id", "name", "source", "media_type", "lang", "n_words", "stored_at", "n_entities"),
-                r,
-                strict=True,
-            )
-        )
-        for r in rows
-    ]
+    keys = ("id", "name", "source", "media_type", "lang", "n_words", "stored_at", "n_entities")
+    items = [dict(zip(keys, r, strict=True)) for r in rows]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
@@ -409,229 +492,7 @@ def document(conn: sqlite3.Connection, doc_id: int) -> dict[str, Any] | None:
     return doc
 
 
-# -- graph, map, datasets, overview -----------------------------------------------------
-def graph(conn: sqlite3.Connection, limit: int | None = None) -> dict[str, Any]:
-    """Nodes and edges: relations, plus co-mention in a document.
-
-    With ``limit`` and more entities than that, only the ``limit`` entities with the most
-    relations (then the most documented) are nodes (``capped`` says so, ``total`` counts
-    all); co-mention edges are left out when the chosen entities share too many documents
-    to count pairs quickly.
-    """
-    total = conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0]
-    chosen: set[int] | None = None
-    if limit is not None and total > limit:
-        chosen = {
-            i
-            for (i,) in conn.execute(
-                "SELECT e.id FROM entities e LEFT JOIN (SELECT entity_id, COUNT(*) AS n FROM ("
-                "SELECT h.entity_id AS entity_id FROM relations r JOIN doc_entities h ON h.id = r.head_id "
-                "UNION ALL SELECT t.entity_id FROM relations r JOIN doc_entities t ON t.id = r.tail_id) "
-                "GROUP BY entity_id) rc ON rc.entity_id = e.id "
-                "ORDER BY COALESCE(rc.n, 0) DESC, e.n_docs DESC, e.id LIMIT ?",
-                (limit,),
-            )
-        }
-    rows = (
-        conn.execute(f"SELECT {_ENTITY_COLS} FROM entities e ORDER BY e.id")
-        if chosen is None
-        else (
-            conn.execute(
-                f"SELECT {_ENTITY_COLS} FROM entities e "
-                f"WHERE e.id IN ({','.join('?' * len(chosen))}) ORDER BY e.id",
-                sorted(chosen),
-            )
-        )
-    )
-    nodes = [_entity(r) for r in rows]
-    edges: dict[tuple[int, int, str], dict[str, Any]] = {}
-    for a, b, t, n in conn.execute(
-        "SELECT h.entity_id, t.entity_id, r.type, COUNT(*) FROM relations r "
-        "JOIN doc_entities h ON h.id = r.head_id JOIN doc_entities t ON t.id = r.tail_id "
-        "WHERE h.entity_id IS NOT NULL AND t.entity_id IS NOT NULL AND h.entity_id != t.entity_id "
-        "GROUP BY 1, 2, 3"
-    ):
-        if chosen is not None and (a not in chosen or b not in chosen):
-            continue
-        key = (min(a, b), max(a, b), t) if t in SYMMETRIC_RELATIONS else (a, b, t)
-        edge = edges.setdefault(key, {"source": key[0], "target": key[1], "type": t, "weight": 0})
-        edge["weight"] += n
-    co_mentions = True
-    if chosen is None:
-        pairs = conn.execute(
-            "SELECT x.entity_id, y.entity_id, COUNT(DISTINCT x.doc_id) FROM doc_entities x "
-            "JOIN doc_entities y ON y.doc_id = x.doc_id AND y.entity_id > x.entity_id "
-            "WHERE x.entity_id IS NOT NULL GROUP BY 1, 2"
-        ).fetchall()
-    else:
-        marks = ",".join("?" * len(chosen))
-        n_rows = conn.execute(
-            f"SELECT COUNT(*) FROM doc_entities WHERE entity_id IN ({marks})", sorted(chosen)
-        ).fetchone()[0]
-        co_mentions = n_rows <= 20_000
-        pairs = (
-            conn.execute(
-                "SELECT x.entity_id, y.entity_id, COUNT(DISTINCT x.doc_id) FROM doc_entities x "
-                "JOIN doc_entities y ON y.doc_id = x.doc_id AND y.entity_id > x.entity_id "
-                f"WHERE x.entity_id IN ({marks}) AND y.entity_id IN ({marks}) GROUP BY 1, 2",
-                [*sorted(chosen), *sorted(chosen)],
-            ).fetchall()
-            if co_mentions
-            else []
-        )
-    for a, b, n in pairs:
-        edges[(a, b, "co_mention")] = {"source": a, "target": b, "type": "co_mention", "weight": n}
-    return {
-        "nodes": nodes,
-        "edges": list(edges.values()),
-        "total": total,
-        "capped": chosen is not None,
-        "co_mentions": co_mentions,
-    }
-
-
-def map_layers(conn: sqlite3.Connection, limit: int | None = None) -> dict[str, Any]:
-    """Entities with coordinates, actors placed through ``located_in``, district dataset layers.
-
-    With ``limit``, at most that many points, the most documented first (``capped`` says so).
-    """
-    located: dict[int, dict[str, Any]] = {}
-    points = []
-    for ent in (
-        _entity(r)
-        for r in conn.execute(f"SELECT {_ENTITY_COLS} FROM entities e WHERE e.attrs LIKE '%\"lat\"%'")
-    ):
-        lat, lon = ent["attrs"].get("lat"), ent["attrs"].get("lon")
-        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
-            located[ent["id"]] = ent
-            points.append(
-                {
-                    "id": ent["id"],
-                    "name": ent["name"],
-                    "type": ent["type"],
-                    "subtype": ent["subtype"],
-                    "lat": lat,
-                    "lon": lon,
-                    "via": None,
-                    "n_docs": ent["n_docs"],
-                }
-            )
-    for a, a_name, a_type, a_docs, b in conn.execute(
-        "SELECT DISTINCT he.id, he.name, he.type, he.n_docs, t.entity_id FROM relations r "
-        "JOIN doc_entities h ON h.id = r.head_id JOIN doc_entities t ON t.id = r.tail_id "
-        "JOIN entities he ON he.id = h.entity_id WHERE r.type = 'located_in'"
-    ):
-        place = located.get(b)
-        if place and a not in located:
-            points.append(
-                {
-                    "id": a,
-                    "name": a_name,
-                    "type": a_type,
-                    "subtype": None,
-                    "lat": place["attrs"]["lat"],
-                    "lon": place["attrs"]["lon"],
-                    "via": place["name"],
-                    "n_docs": a_docs,
-                }
-            )
-    total_points = len(points)
-    if limit is not None and total_points > limit:
-        points = sorted(points, key=lambda p: -p["n_docs"])[:limit]
-    layers = []
-    for ds_id, name, columns, doc in conn.execute(
-        "SELECT d.id, d.name, d.columns, doc.name FROM datasets d JOIN documents doc ON doc.id = d.doc_id "
-        "ORDER BY d.id"
-    ):
-        numeric = [c["name"] for c in json.loads(columns) if c.get("dtype") in ("int", "float")]
-        rows = []
-        for values, ent_id in conn.execute(
-            'SELECT r."values", de.entity_id FROM dataset_rows r '
-            "JOIN doc_entities de ON de.id = r.doc_entity_id WHERE r.dataset_id = ? ORDER BY r.seq",
-            (ds_id,),
-        ):
-            if ent_id in located:
-                place = located[ent_id]
-                rows.append(
-                    {
-                        "place": place["name"],
-                        "lat": place["attrs"]["lat"],
-                        "lon": place["attrs"]["lon"],
-                        "values": json.loads(values),
-                    }
-                )
-        rows, totals = _without_totals(rows, numeric)
-        if rows and numeric:
-            layers.append(
-                {
-                    "id": ds_id,
-                    "name": name or doc,
-                    "columns": numeric,
-                    "rows": rows,
-                    "totals_left_out": totals,
-                }
-            )
-    return {
-        "points": points,
-        "layers": layers,
-        "total_points": total_points,
-        "capped": len(points) < total_points,
-    }
-
-
-def _without_totals(rows: list[dict[str, Any]], numeric: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
-    """Leave out rows that are sums of the others (a state total among its districts).
-
-    A row counts as a total when, in most numeric columns, its value is at least 90 % of all
-    the other rows together; one such circle would shrink every district to a dot.
-    """
-    if len(rows) < 4:
-        return rows, []
-
-    def number(row: dict[str, Any], column: str) -> float:
-        value = row["values"].get(column)
-        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-
-    sums = {c: sum(number(r, c) for r in rows) for c in numeric}
-    kept, totals = [], []
-    for r in rows:
-        big = sum(1 for c in numeric if number(r, c) > 0 and number(r, c) >= 0.9 * (sums[c] - number(r, c)))
-        if numeric and big > len(numeric) / 2:
-            totals.append(r["place"])
-        else:
-            kept.append(r)
-    return kept, totals
-
-
-def datasets(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    total = conn.execute("SELECT COUNT(*) FROM datasets").fetchone()[0]
-    items = []
-    for ds_id, doc_id, doc, name, columns, start, end in conn.execute(
-        'SELECT d.id, d.doc_id, doc.name, d.name, d.columns, d.start, d."end" FROM datasets d '
-        "JOIN documents doc ON doc.id = d.doc_id ORDER BY d.id LIMIT ? OFFSET ?",
-        (limit, offset),
-    ):
-        rows = [
-            json.loads(v)
-            for (v,) in conn.execute(
-                'SELECT "values" FROM dataset_rows WHERE dataset_id = ? ORDER BY seq', (ds_id,)
-            )
-        ]
-        items.append(
-            {
-                "id": ds_id,
-                "doc_id": doc_id,
-                "doc": doc,
-                "name": name,
-                "start": start,
-                "end": end,
-                "columns": json.loads(columns),
-                "rows": rows,
-            }
-        )
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-
+# -- overview -------------------------------------------------------------------------
 def overview(conn: sqlite3.Connection, top: int = 12) -> dict[str, Any]:
     """Counts and the most connected actors and most named topics, for the start page."""
     by_type = dict(conn.execute("SELECT type, COUNT(*) FROM entities GROUP BY type ORDER BY type").fetchall())
@@ -669,8 +530,17 @@ class SQLiteReads:
     ) -> dict[str, Any]:
         return entities(self._reader(), type=type, subtype=subtype, limit=limit, offset=offset)
 
-    def read_entity(self, entity_id: int, limit: int | None = None) -> dict[str, Any] | None:
-        return entity_profile(self._reader(), entity_id, limit)
+    def read_entity(
+        self,
+        entity_id: int,
+        limit: int | None = None,
+        offset: int = 0,
+        known: tuple[int, int, int] | None = None,
+    ) -> dict[str, Any] | None:
+        return entity_profile(self._reader(), entity_id, limit, offset, known)
+
+    def read_fact_counts(self) -> dict[int, tuple[int, int, int]]:
+        return fact_counts(self._reader())
 
     def read_relations(
         self, *, type: str | None = None, entity_id: int | None = None, limit: int = 50, offset: int = 0

@@ -15,8 +15,8 @@ from starlette.responses import JSONResponse, Response
 from hafen import errors
 from hafen.store import Store
 from hafen.store.read import PROFILE_LIMIT
-from hafen.web import graphdata, matching
-from hafen.web.params import int_param, paging, path_id, text_param
+from hafen.web import cache, graphdata, matching
+from hafen.web.params import int_param, listing, paging, path_id, text_param
 from hafen.web.render import choose_lang
 
 
@@ -24,41 +24,31 @@ def _json(data: Any, status: int = 200) -> JSONResponse:
     return JSONResponse(data, status_code=status, headers={"Cache-Control": "no-cache"})
 
 
+def _cached_json(store: Store, name: str, compute: Callable[[], Any]) -> Response:
+    """A whole-store answer serialised once per store revision (the network is 250 KiB on a large store)."""
+    body = cache.cached(store, f"{name}.json", lambda: JSONResponse(compute()).body)
+    return Response(body, media_type="application/json", headers={"Cache-Control": "no-cache"})
+
+
 def entities(request: Request, store: Store, settings: Any) -> Response:
-    limit, offset = paging(request)
-    return _json(
-        store.read_entities(
-            type=text_param(request, "type"),
-            subtype=text_param(request, "subtype"),
-            limit=limit,
-            offset=offset,
-        )
-    )
+    return _json(listing(request, store.read_entities, texts=("type", "subtype")))
 
 
 def entity(request: Request, store: Store, settings: Any) -> Response:
     entity_id = path_id(request, "entity")
-    profile = store.read_entity(entity_id, limit=PROFILE_LIMIT)
+    limit, offset = paging(request, default=PROFILE_LIMIT)
+    profile = cache.profile(store, entity_id, limit, offset)
     if profile is None:
         raise errors.WebError("E501", kind="entity", id=entity_id)
     return _json(profile)
 
 
 def relations(request: Request, store: Store, settings: Any) -> Response:
-    limit, offset = paging(request)
-    return _json(
-        store.read_relations(
-            type=text_param(request, "type"),
-            entity_id=int_param(request, "entity"),
-            limit=limit,
-            offset=offset,
-        )
-    )
+    return _json(listing(request, store.read_relations, texts=("type",), ints={"entity": "entity_id"}))
 
 
 def documents(request: Request, store: Store, settings: Any) -> Response:
-    limit, offset = paging(request)
-    return _json(store.read_documents(limit=limit, offset=offset))
+    return _json(listing(request, store.read_documents))
 
 
 def document(request: Request, store: Store, settings: Any) -> Response:
@@ -70,15 +60,13 @@ def document(request: Request, store: Store, settings: Any) -> Response:
 
 
 def search(request: Request, store: Store, settings: Any) -> Response:
-    limit, offset = paging(request, default=20)
-    result = store.read_search(
-        text_param(request, "q") or "",
-        type=text_param(request, "type"),
-        subtype=text_param(request, "subtype"),
-        topic=int_param(request, "topic"),
-        place=int_param(request, "place"),
-        limit=limit,
-        offset=offset,
+    q = text_param(request, "q") or ""
+    result = listing(
+        request,
+        lambda **kw: store.read_search(q, **kw),
+        default=20,
+        texts=("type", "subtype"),
+        ints={"topic": "topic", "place": "place"},
     )
     for doc in result["documents"]["items"]:
         # Pieces become plain text plus hit ranges: easy to render safely on any client.
@@ -93,16 +81,15 @@ def search(request: Request, store: Store, settings: Any) -> Response:
 
 
 def datasets(request: Request, store: Store, settings: Any) -> Response:
-    limit, offset = paging(request)
-    return _json(store.read_datasets(limit=limit, offset=offset))
+    return _json(listing(request, store.read_datasets))
 
 
 def graph(request: Request, store: Store, settings: Any) -> Response:
-    return _json(graphdata.network(store))
+    return _cached_json(store, "network", lambda: graphdata.network(store))
 
 
 def map_data(request: Request, store: Store, settings: Any) -> Response:
-    return _json(graphdata.map_data(store))
+    return _cached_json(store, "map", lambda: graphdata.map_data(store))
 
 
 def match(request: Request, store: Store, settings: Any) -> Response:
@@ -110,7 +97,7 @@ def match(request: Request, store: Store, settings: Any) -> Response:
     if not need:
         raise errors.WebError("E505")
     top = int_param(request, "limit", 10, minimum=1) or 10
-    results = matching.match(store, need, top=min(top, 50))
+    results = matching.match(store, need, top=min(top, 50), lang=choose_lang(request))
     if results is None:
         raise errors.WebError("E504")
     return _json({"q": need, "items": results})
@@ -153,7 +140,10 @@ def _params(*names: str) -> list[dict[str, Any]]:
 _PAGE = {"limit", "offset"}
 _DOCS: dict[str, tuple[str, tuple[str, ...]]] = {
     "/api/entities": ("Corpus entities, filterable by type and subtype", ("type", "subtype", *_PAGE)),
-    "/api/entities/{id}": ("One entity's profile with every fact and its evidence", ("id",)),
+    "/api/entities/{id}": (
+        "One entity's profile with every fact and its evidence; mentions, relations and documents by page",
+        ("id", *_PAGE),
+    ),
     "/api/relations": ("Relations between entities with evidence", ("type", "entity", *_PAGE)),
     "/api/documents": ("Stored documents", tuple(_PAGE)),
     "/api/documents/{id}": ("One document's cleaned text and spans", ("id",)),

@@ -7,6 +7,8 @@ thread its own read connection.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -23,7 +25,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hafen import errors
 from hafen.store import Store, open_store
-from hafen.web import api, pages
+from hafen.store.read import PROFILE_LIMIT
+from hafen.web import api, cache, graphdata, matching, pages
 from hafen.web.render import HERE, choose_lang, page
 
 
@@ -39,14 +42,19 @@ class _Holder:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._store: Store | None = None
+        self._lock = threading.Lock()
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.settings.db, create=False)
+            with self._lock:  # the first requests (and the warmer) arrive together
+                if self._store is None:
+                    self._store = open_store(self.settings.db, create=False)
         return self._store
 
     def close(self) -> None:
         if self._store is not None:
+            cache.forget(self._store)
+            matching.forget(self._store)
             self._store.close()
             self._store = None
 
@@ -95,8 +103,41 @@ def _error_response(request: Request, code: str, status: int, text: str) -> Resp
     return page(request, "error.html", status=status, code=code, message=text)
 
 
-def make_app(db: str, tiles: str | None = None) -> Starlette:
-    """The ASGI app for the store at ``db``; opened once on first use and shared."""
+WARM_EVERY = 5.0  # seconds between the warmer's looks at the store's revision
+WARM_PROFILES = 50  # the most documented entities whose first profile page is read ahead
+
+
+def warm_once(store: Store) -> None:
+    """Build what the warmer keeps ready for the store's current revision (cheap when it is there)."""
+    cache.fact_counts(store)
+    graphdata.most_connected(store, 10)
+    graphdata.map_attrs(store)
+    graphdata.overview(store)
+    # The first page of the most documented profiles: the costliest to read, linked from the
+    # start page and search, so the most visited.
+    for ent in store.read_entities(limit=WARM_PROFILES)["items"]:
+        cache.profile(store, ent["id"], PROFILE_LIMIT)
+    matching.warm(store)
+
+
+def _warm(holder: _Holder, stop: threading.Event) -> None:
+    """Keep the whole-store caches and the match index built for the store's current revision.
+
+    Runs in a daemon thread of ``hafen serve``: the first visitor after a start or a rebuild
+    gets the overview, network, map and matchmaking from the cache instead of waiting for them.
+    """
+    while not stop.is_set():
+        with contextlib.suppress(Exception):  # a store mid-rebuild: try again at the next look
+            warm_once(holder.store())
+        stop.wait(WARM_EVERY)
+
+
+def make_app(db: str, tiles: str | None = None, warm: bool = False) -> Starlette:
+    """The ASGI app for the store at ``db``; opened once on first use and shared.
+
+    With ``warm``, a background thread builds the cached whole-store views and the match
+    index at start and after every change of the store (``hafen serve``).
+    """
     holder = _Holder(Settings(db=db, tiles=tiles))
 
     def bind(handler: Callable[..., Response]) -> Callable[[Request], Response]:
@@ -120,7 +161,11 @@ def make_app(db: str, tiles: str | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        stop = threading.Event()
+        if warm:
+            threading.Thread(target=_warm, args=(holder, stop), name="hafen-warm", daemon=True).start()
         yield
+        stop.set()
         holder.close()
 
     routes = [
@@ -133,4 +178,14 @@ def make_app(db: str, tiles: str | None = None) -> Starlette:
         lifespan=lifespan,
         middleware=[Middleware(_SecurityHeaders, csp=_csp(tiles))],
         exception_handlers={errors.WebError: on_web_error, HTTPException: on_http_error},
+    )
+
+
+def app_from_environment() -> Starlette:
+    """The app for ``uvicorn --factory`` worker processes: ``hafen serve --workers N`` passes
+    the settings in HAFEN_SERVE_DB and HAFEN_SERVE_TILES."""
+    import os
+
+    return make_app(
+        os.environ["HAFEN_SERVE_DB"], tiles=os.environ.get("HAFEN_SERVE_TILES") or None, warm=True
     )

@@ -7,8 +7,6 @@ entities, the map to the ``MAP_LIMIT`` most documented points (the pages say so)
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,50 +16,23 @@ from markupsafe import Markup, escape
 
 from hafen.store import Store
 from hafen.store.read import GRAPH_LIMIT, MAP_LIMIT
+from hafen.web import cache
 
 # Exact betweenness is O(nodes x edges); in a capped network it is estimated from this many sources.
 BETWEENNESS_SAMPLE = 100
 # Edges kept in a capped network (the strongest); a small store keeps all of its edges.
 EDGE_LIMIT = 3000
 
-REVISION_TTL = 2.0  # seconds
 MINIMAP_POINTS = 300  # points on the overview's small map: the most documented
-
-_lock = threading.Lock()
-_cache: dict[tuple[str, int, str], dict[str, Any]] = {}
-
-
-_revisions: dict[int, tuple[float, str]] = {}
 
 
 def revision(store: Store) -> str:
-    """The store's revision, asked at most every REVISION_TTL seconds.
-
-    The web app only reads; a rebuild shows up within that time. Asking on every request
-    would cost a scan of the entities table per page on a large store.
-    """
-    now = time.monotonic()
-    with _lock:
-        seen = _revisions.get(id(store))
-    if seen is not None and now - seen[0] < REVISION_TTL:
-        return seen[1]
-    value = store.revision()
-    with _lock:
-        _revisions[id(store)] = (now, value)
-    return value
+    """The store's revision (see ``hafen.web.cache``)."""
+    return cache.revision(store)
 
 
-def _cached(store: Store, name: str, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    key = (name, id(store), revision(store))
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-    data = compute()
-    with _lock:
-        for old in [k for k in _cache if k[0] == name]:
-            del _cache[old]  # one store revision at a time is enough
-        _cache[key] = data
-    return data
+def _cached(store: Store, name: str, compute: Callable[[], Any]) -> Any:
+    return cache.cached(store, name, compute)
 
 
 def network(store: Store) -> dict[str, Any]:

@@ -10,37 +10,79 @@ import threading
 from typing import Any
 
 from hafen.store import Store
-from hafen.web import graphdata
+from hafen.web import cache, graphdata
 
 _lock = threading.Lock()
+_build_lock = threading.Lock()  # one index build at a time
 _cache: dict[tuple[int, str], Any] = {}
+_latest: dict[int, Any] = {}  # the newest matcher per store, served while a newer one builds
+
+
+def _build(store: Store) -> Any | None:
+    try:
+        from hafen.match.index import store_matcher
+
+        # No embedder: the web app is read-only and must not write a vector cache, and
+        # a request must not wait for a model to load.
+        return store_matcher(store, embedder=None)
+    except Exception:  # any failure of the optional library means: not available
+        return None
 
 
 def _matcher(store: Store) -> Any | None:
+    """The matcher for the store's revision; while it builds, the previous one if there is one.
+
+    Building the index of a large store takes a minute, so ``hafen serve`` warms it in the
+    background (``warm()``); requests meanwhile get the last index rather than wait for it.
+    """
     key = (id(store), graphdata.revision(store))
     with _lock:
         if key in _cache:
             return _cache[key]
-        try:
-            from hafen.match.index import store_matcher
-
-            # No embedder: the web app is read-only and must not write a vector cache, and
-            # a request must not wait for a model to load.
-            matcher: Any | None = store_matcher(store, embedder=None)
-        except Exception:  # any failure of the optional library means: not available
-            matcher = None
-        _cache.clear()
-        _cache[key] = matcher
+        previous = _latest.get(id(store))
+    if previous is not None and not _build_lock.acquire(blocking=False):
+        return previous
+    if previous is None:
+        _build_lock.acquire()
+    try:
+        with _lock:
+            if key in _cache:
+                return _cache[key]
+        matcher = _build(store)
+        with _lock:
+            for old in [k for k in _cache if k[0] == id(store)]:
+                del _cache[old]
+            _cache[key] = matcher
+            _latest[id(store)] = matcher
         return matcher
+    finally:
+        _build_lock.release()
+
+
+def warm(store: Store) -> None:
+    """Build the matcher for the store's current revision unless it is there (``hafen serve``)."""
+    _matcher(store)
+
+
+def forget(store: Store) -> None:
+    with _lock:
+        _latest.pop(id(store), None)
+        for old in [k for k in _cache if k[0] == id(store)]:
+            del _cache[old]
 
 
 def available(store: Store) -> bool:
     return _matcher(store) is not None
 
 
-def match(store: Store, need: str, top: int = 10) -> list[dict[str, Any]] | None:
-    """Ranked actors as the ``hafen match --json`` contract; None when matchmaking is unavailable."""
+def match(store: Store, need: str, top: int = 10, lang: str | None = None) -> list[dict[str, Any]] | None:
+    """Ranked actors as the ``hafen match --json`` contract, reasons in ``lang``; None when
+    matchmaking is unavailable."""
     matcher = _matcher(store)
     if matcher is None:
         return None
-    return [r.to_json() for r in matcher.match(need, top=top)]
+    # The same need asked again (a shared link, a reload) is answered from the cache.
+    return cache.lru(
+        store, "match", (id(matcher), need, top, lang),
+        lambda: [r.to_json() for r in matcher.match(need, top=top, lang=lang)],
+    )

@@ -7,15 +7,17 @@ from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from hafen import errors
 from hafen.store import Store
 from hafen.store.read import PROFILE_LIMIT
-from hafen.web import graphdata, matching
+from hafen.web import cache, graphdata, matching
 from hafen.web.params import int_param, paging, path_id, text_param
-from hafen.web.render import page, pieces
+from hafen.web.render import choose_lang, page, pieces, remember_lang, window
 from hafen.web.status import render as render_status
+
+DOC_PART = 100_000  # characters of a document's text on one page
 
 
 def overview(request: Request, store: Store, settings: Any) -> Response:
@@ -53,14 +55,26 @@ def search(request: Request, store: Store, settings: Any) -> Response:
 
 
 def entity(request: Request, store: Store, settings: Any) -> Response:
+    """A profile, page by page: PROFILE_LIMIT mentions, relations each way and documents a page."""
     entity_id = path_id(request, "entity")
-    profile = store.read_entity(entity_id, limit=PROFILE_LIMIT)
+    number = int_param(request, "page", 1, minimum=1) or 1
+    profile = cache.profile(store, entity_id, PROFILE_LIMIT, (number - 1) * PROFILE_LIMIT)
     if profile is None:
         raise errors.WebError("E501", kind="entity", id=entity_id)
-    return page(request, "entity.html", e=profile)
+    counts = profile["counts"]
+    longest = max(counts["mentions"], counts["relations_out"], counts["relations_in"], counts["documents"])
+    pages = max(1, -(-longest // PROFILE_LIMIT))
+
+    def page_url(k: int) -> str:
+        return f"/entity/{entity_id}" + (f"?page={k}" if k > 1 else "")
+
+    return page(
+        request, "entity.html", e=profile, number=number, pages=pages, size=PROFILE_LIMIT, page_url=page_url
+    )
 
 
 def document(request: Request, store: Store, settings: Any) -> Response:
+    """A document's text with its mentions linked; a long text is shown DOC_PART characters at a time."""
     doc_id = path_id(request, "document")
     doc = store.read_document(doc_id)
     if doc is None:
@@ -70,8 +84,35 @@ def document(request: Request, store: Store, settings: Any) -> Response:
     start, _, end = raw.partition("-")
     if start.isdigit() and end.isdigit() and int(start) < int(end):
         focus = (int(start), int(end))
-    spans = [m for m in doc["mentions"] if m["end"] > m["start"]]
-    return page(request, "doc.html", d=doc, parts=pieces(doc["text"], spans, focus), focus=focus)
+    asked = int_param(request, "part", None, minimum=1)
+    a, b, part, parts = window(len(doc["text"]), DOC_PART, None if asked is None else asked - 1, focus)
+    # Mentions inside the part, shifted to it; pieces carry absolute offsets again (anchors, links).
+    spans = [
+        {**m, "start": max(m["start"], a) - a, "end": min(m["end"], b) - a}
+        for m in doc["mentions"]
+        if m["end"] > m["start"] and m["end"] > a and m["start"] < b
+    ]
+    local = (focus[0] - a, focus[1] - a) if focus else None
+    parts_list = pieces(doc["text"][a:b], spans, local)
+    previous_focus = False
+    for piece in parts_list:
+        piece["start"] += a
+        piece["anchor"] = piece["focus"] and not previous_focus  # where a highlighted span begins
+        previous_focus = piece["focus"]
+
+    def part_url(k: int) -> str:
+        return f"/doc/{doc_id}?part={k + 1}"
+
+    return page(
+        request,
+        "doc.html",
+        d=doc,
+        parts=parts_list,
+        focus=focus,
+        part=part,
+        n_parts=parts,
+        part_url=part_url,
+    )
 
 
 def documents(request: Request, store: Store, settings: Any) -> Response:
@@ -103,7 +144,7 @@ def map_page(request: Request, store: Store, settings: Any) -> Response:
 def match(request: Request, store: Store, settings: Any) -> Response:
     q = text_param(request, "q") or ""
     ok = matching.available(store)
-    results = matching.match(store, q, top=10) if (ok and q) else None
+    results = matching.match(store, q, top=10, lang=choose_lang(request)) if (ok and q) else None
     doc_ids = {d["name"]: d["id"] for d in store.read_documents(limit=500)["items"]} if results else {}
     return page(
         request, "match.html", q=q, available=ok, results=results, doc_ids=doc_ids, status=200 if ok else 501
@@ -113,20 +154,35 @@ def match(request: Request, store: Store, settings: Any) -> Response:
 def status(request: Request, store: Store, settings: Any) -> Response:
     from starlette.responses import HTMLResponse
 
-    from hafen.web.render import choose_lang
-
     return HTMLResponse(render_status(store, choose_lang(request), settings.db))
 
 
+def cached(handler: Callable[..., Response]) -> Callable[..., Response]:
+    """``handler``'s page from the page cache: a page is a function of its URL, its language and
+    the store, so it is rendered once per store revision (errors are never cached)."""
+
+    def endpoint(request: Request, store: Store, settings: Any) -> Response:
+        def render() -> tuple[int, bytes]:
+            response = handler(request, store, settings)
+            return response.status_code, bytes(response.body)
+
+        key = (handler.__name__, request.url.path, request.url.query, choose_lang(request))
+        status, body = cache.page(store, key, render)
+        return remember_lang(request, HTMLResponse(body, status_code=status))
+
+    endpoint.__name__ = handler.__name__
+    return endpoint
+
+
 ROUTES: list[tuple[str, Callable[..., Response]]] = [
-    ("/", overview),
-    ("/search", search),
-    ("/entity/{id}", entity),
-    ("/doc/{id}", document),
-    ("/docs", documents),
-    ("/datasets", datasets),
-    ("/graph", graph),
-    ("/map", map_page),
-    ("/match", match),
-    ("/status", status),
+    ("/", cached(overview)),
+    ("/search", cached(search)),
+    ("/entity/{id}", cached(entity)),
+    ("/doc/{id}", cached(document)),
+    ("/docs", cached(documents)),
+    ("/datasets", cached(datasets)),
+    ("/graph", cached(graph)),
+    ("/map", cached(map_page)),
+    ("/match", cached(match)),
+    ("/status", status),  # the build's progress: never cached
 ]

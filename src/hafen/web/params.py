@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from starlette.requests import Request
 
 from hafen import errors
@@ -38,3 +41,22 @@ def path_id(request: Request, kind: str) -> int:
         return int(raw)
     except (TypeError, ValueError):
         raise errors.WebError("E501", kind=kind, id=str(raw)[:40]) from None
+
+
+def listing(
+    request: Request,
+    read: Callable[..., dict[str, Any]],
+    *,
+    default: int = 50,
+    texts: tuple[str, ...] = (),
+    ints: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """``read(limit=, offset=, **filters)`` with the paging and the filters of the query string.
+
+    ``texts`` are text parameters passed under their own name; ``ints`` maps an integer
+    parameter to the keyword it is passed as (``{"entity": "entity_id"}``).
+    """
+    limit, offset = paging(request, default=default)
+    filters: dict[str, Any] = {name: text_param(request, name) for name in texts}
+    filters.update({kwarg: int_param(request, name) for name, kwarg in (ints or {}).items()})
+    return read(limit=limit, offset=offset, **filters)

@@ -125,8 +125,13 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
         path=request.url.path,
         **context,
     )
-    response = HTMLResponse(html, status_code=status)
-    if request.query_params.get("lang") in LANGS:
+    return remember_lang(request, HTMLResponse(html, status_code=status))
+
+
+def remember_lang(request: Request, response: HTMLResponse) -> HTMLResponse:
+    """Sets the language cookie when the request chose one with ``?lang=``."""
+    lang = request.query_params.get("lang")
+    if lang in LANGS:
         response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
     return response
 
@@ -135,25 +140,46 @@ def pieces(text: str, spans: list[dict[str, Any]], focus: tuple[int, int] | None
     """Cut ``text`` at every span boundary; each piece knows its mention and whether it is in focus.
 
     Overlapping mentions are resolved to the shortest covering one, so nested names link to
-    the most specific entity.
+    the most specific entity. One sweep over the sorted boundaries with the spans open at each
+    (a handful), so a long document with thousands of mentions costs linear time.
     """
-    bounds = {0, len(text)}
+    n = len(text)
+    bounds = {0, n}
     for s in spans:
-        bounds.update((max(0, s["start"]), min(len(text), s["end"])))
+        bounds.update((min(n, max(0, s["start"])), min(n, max(0, s["end"]))))
     if focus:
-        bounds.update((max(0, focus[0]), min(len(text), focus[1])))
+        bounds.update((min(n, max(0, focus[0])), min(n, max(0, focus[1]))))
     cuts = sorted(bounds)
     out: list[dict[str, Any]] = []
     by_start = sorted(spans, key=lambda s: s["start"])
+    active: list[dict[str, Any]] = []  # spans open at the current cut, in ``by_start`` order
+    nxt = 0
     for a, b in itertools.pairwise(cuts):
         if a >= b:
             continue
-        covering = [s for s in by_start if s["start"] <= a and s["end"] >= b]
-        mention = min(covering, key=lambda s: s["end"] - s["start"]) if covering else None
+        while nxt < len(by_start) and by_start[nxt]["start"] <= a:
+            active.append(by_start[nxt])
+            nxt += 1
+        active = [s for s in active if s["end"] > a]
+        mention = min(active, key=lambda s: s["end"] - s["start"]) if active else None
         in_focus = bool(focus and focus[0] <= a and b <= focus[1])
-        piece = {"text": text[a:b], "mention": mention, "focus": in_focus, "start": a}
         if out and out[-1]["mention"] is mention and out[-1]["focus"] == in_focus:
-            out[-1]["text"] += piece["text"]
+            out[-1]["text"] += text[a:b]
         else:
-            out.append(piece)
+            out.append({"text": text[a:b], "mention": mention, "focus": in_focus, "start": a})
     return out
+
+
+def window(
+    length: int, size: int, part: int | None, focus: tuple[int, int] | None
+) -> tuple[int, int, int, int]:
+    """(start, end, part, parts) of the part of a long text to show: ``size`` characters each.
+
+    The part asked for, else the one holding the focus, else the first; a text up to ``size``
+    characters is one part.
+    """
+    parts = max(1, -(-length // size))
+    if part is None:
+        part = min(parts - 1, focus[0] // size) if focus else 0
+    part = min(max(0, part), parts - 1)
+    return part * size, min(length, (part + 1) * size), part, parts
