@@ -130,8 +130,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "web.neighbourhood": ("Neighbourhood of", "Nachbarschaft von"),
     "web.reset": ("show all", "alles zeigen"),
     "web.topic": ("Topic", "Thema"),
-    "web.map_help": ("Actors, projects and sites with coordinates; actors without own coordinates sit at the place they are located in. Circles: a dataset per district.",
-                     "Akteure, Projekte und Standorte mit Koordinaten; Akteure ohne eigene Koordinaten stehen an ihrem Standort. Kreise: ein Datensatz je Bezirk."),
     "web.layer": ("Dataset layer", "Datensatz-Ebene"),
     "web.no_layer": ("no dataset layer", "keine Datensatz-Ebene"),
     "web.via": ("located in {place}", "ansässig in {place}"),
