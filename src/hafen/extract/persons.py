@@ -157,7 +157,12 @@ def find_persons(toks: Toks) -> list[Cand]:
             and len(toks.t(k + 1)) > 2
         ):
             cand = Cand(k, k + 2, "PERSON", priority=60, confidence=0.7)  # bylines: "VON ANNA WEBER"
-        if cand is None and (_rare_pair(toks, k) or _pair_with_role_after(toks, k)):
+        if (
+            cand is None
+            and w.istitle()
+            and toks.t(k + 1).istitle()  # both pair rules need two title-case words: skip the rest
+            and (_rare_pair(toks, k) or _pair_with_role_after(toks, k))
+        ):
             cand = Cand(k, k + 2, "PERSON", priority=58, confidence=0.6)
         if cand is None:
             k += 1
