@@ -48,3 +48,20 @@ def kit() -> ModuleType:
     module.install()
     module.BUILT.clear()
     return module
+
+
+@pytest.fixture
+def kit_db(tmp_path: Path, kit: ModuleType) -> Path:
+    """A store built by the CLI from the kit's corpus (in ``tmp_path/korpus``) with the kit's
+    lexicon stage: fast, and every entity known in advance."""
+    from click.testing import CliRunner
+
+    from hafen.cli import main
+
+    corpus = tmp_path / "korpus"
+    kit.write_corpus(corpus)
+    path = tmp_path / "h.db"
+    args = ["--lang", "en", "build", str(corpus), "--db", str(path), "--stages", "test.lexicon.v1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return path

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner, Result
@@ -21,13 +20,8 @@ def run(*args: str | Path) -> Result:
 
 
 @pytest.fixture
-def db(tmp_path: Path, kit: ModuleType) -> Path:
-    corpus = tmp_path / "korpus"
-    kit.write_corpus(corpus)
-    path = tmp_path / "h.db"
-    result = run("--lang", "en", "build", corpus, "--db", path, "--stages", "test.lexicon.v1")
-    assert result.exit_code == 0, result.output
-    return path
+def db(kit_db: Path) -> Path:
+    return kit_db
 
 
 def rebuild(db: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner, Result
@@ -128,13 +127,8 @@ def _run(*args: str | Path) -> Result:
 
 
 @pytest.fixture
-def db(tmp_path: Path, kit: ModuleType) -> Path:
-    corpus = tmp_path / "korpus"
-    kit.write_corpus(corpus)
-    path = tmp_path / "h.db"
-    result = _run("--lang", "en", "build", corpus, "--db", path, "--stages", "test.lexicon.v1")
-    assert result.exit_code == 0, result.output
-    return path
+def db(kit_db: Path) -> Path:
+    return kit_db
 
 
 def test_cli_match_json_reasons_in_german_and_english_with_sourced_evidence(db: Path) -> None:

@@ -11,25 +11,21 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from tests.web.conftest import CHROMIUM_FLAGS, _free_port
+from tests.web.conftest import CHROMIUM_FLAGS, live_server
 
 from hafen.build import build
 from hafen.store.sqlite import SQLiteStore
-from hafen.web.app import make_app
 from hafen.web.render import HERE
 
 BOUNDARIES = HERE / "static" / "data" / "kreise.geojson"
@@ -208,19 +204,8 @@ def kreis_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def kreis_url(kreis_db: Path) -> Iterator[str]:
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(make_app(str(kreis_db)), host="127.0.0.1", port=port, log_level="error")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(kreis_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
