@@ -88,6 +88,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "unbekanntes Exportformat '{format}'; eines von {known} verwenden"),
     "E507": ("the export needs the Python package '{package}'; install it with pip",
              "der Export braucht das Python-Paket '{package}'; mit pip installieren"),
+    "E508": ("the matchmaking index of this store is still being built (about a minute for a large store); try again shortly",
+             "der Matchmaking-Index dieses Speichers wird noch aufgebaut (bei einem großen Speicher etwa eine Minute); bitte gleich noch einmal versuchen"),
     # corpus graph: curation, profiles, matchmaking (E6xx)
     "E601": ("'{name}' is ambiguous: {n} entities match; give one of these ids instead:\n{candidates}",
              "'{name}' ist mehrdeutig: {n} Entitäten passen; stattdessen eine dieser Nummern angeben:\n{candidates}"),
@@ -103,7 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 # HTTP status of the codes the web app and API answer with.
-HTTP_STATUS: dict[str, int] = {"E501": 404, "E502": 400, "E503": 404, "E504": 501, "E505": 400}
+HTTP_STATUS: dict[str, int] = {"E501": 404, "E502": 400, "E503": 404, "E504": 501, "E505": 400, "E508": 503}
 
 
 def message(code: str, lang: str | None = None, **kwargs: object) -> str:

@@ -136,6 +136,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "web.match_lead": ("Describe a need (a project idea, a challenge) and get the actors that fit, with reasons and evidence.",
                        "Beschreiben Sie einen Bedarf (eine Projektidee, eine Herausforderung) und erhalten Sie passende Akteure mit Begründung und Belegen."),
     "web.match_placeholder": ("e.g. partner for AI in logistics in Dortmund", "z. B. Partner für KI in der Logistik in Dortmund"),
+    "web.match_building": ("The matchmaking index of this store is being built (about a minute for a large store). Please reload the page shortly.",
+                           "Der Matchmaking-Index dieses Speichers wird gerade aufgebaut (bei einem großen Speicher etwa eine Minute). Bitte die Seite gleich neu laden."),
     "web.match_missing": ("Matchmaking is not built yet in this version of hafen.", "Matchmaking ist in dieser hafen-Version noch nicht gebaut."),
     "web.score": ("score", "Wert"),
     "web.reasons": ("Why", "Warum"),

@@ -187,12 +187,29 @@ def test_app_openapi_describes_the_api(client: TestClient) -> None:
 def test_app_match_without_library_is_501_not_made_up(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(matching, "_matcher", lambda store: None)
+    monkeypatch.setattr(matching, "_matcher", lambda store, wait=True: None)
     r = client.get("/api/match?q=KI")
     assert r.status_code == 501 and r.json()["error"]["code"] == "E504"
     page = client.get("/match?q=KI&lang=de")
     assert page.status_code == 501
     assert "noch nicht gebaut" in page.text and "not built yet" in page.text
+
+
+def test_app_match_says_so_while_the_first_index_builds_and_never_caches_it(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large store's first index takes a minute: a request must not hang on it.
+    monkeypatch.setattr(matching, "_cache", {})
+    monkeypatch.setattr(matching, "_latest", {})
+    with matching._build_lock:  # the warmer is building it right now
+        page = client.get("/match?q=Wasserstoff&lang=de")
+        assert page.status_code == 503 and page.headers["retry-after"] == "30"
+        assert "wird gerade aufgebaut" in page.text
+        api = client.get("/api/match?q=Wasserstoff")
+        assert api.status_code == 503 and api.json()["error"]["code"] == "E508"
+    again = client.get("/match?q=Wasserstoff&lang=de")  # built now, and the notice was not kept
+    assert again.status_code == 200 and "wird gerade aufgebaut" not in again.text
+    assert client.get("/api/match?q=Wasserstoff").status_code == 200
 
 
 def test_app_match_answers_the_contract_when_available(client: TestClient, store: SQLiteStore) -> None:

@@ -152,7 +152,8 @@ _DOCS: dict[str, tuple[str, tuple[str, ...]]] = {
     "/api/graph": ("The entity network with centrality", ()),
     "/api/map": ("Points with coordinates and dataset layers", ()),
     "/api/match": (
-        "Actors ranked for a need, with reasons and evidence (501 if unavailable)",
+        "Actors ranked for a need, with reasons and evidence "
+        "(501 if unavailable, 503 while the store's first index is built)",
         ("q", "limit"),
     ),
     "/api/stats": ("Store counts", ()),

@@ -106,7 +106,7 @@ def page(store: Store, key: Hashable, render: Callable[[], tuple[int, bytes]]) -
     with _lock:
         old = table.pop(key, None)
         used = _page_bytes.get(sid, 0) - (len(old[2]) if old else 0)
-        if len(body) <= PAGE_BYTES // 4:
+        if status == 200 and len(body) <= PAGE_BYTES // 4:  # errors and notices are not kept
             table[key] = (rev, status, body)
             used += len(body)
         while used > PAGE_BYTES and table:

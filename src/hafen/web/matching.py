@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from hafen import errors
 from hafen.store import Store
 from hafen.web import cache, graphdata
 
@@ -29,11 +30,15 @@ def _build(store: Store) -> Any | None:
         return None
 
 
-def _matcher(store: Store) -> Any | None:
+BUILDING = object()  # no index yet and one is being built: a request should not wait for it
+
+
+def _matcher(store: Store, wait: bool = True) -> Any | None:
     """The matcher for the store's revision; while it builds, the previous one if there is one.
 
     Building the index of a large store takes a minute, so ``hafen serve`` warms it in the
-    background (``warm()``); requests meanwhile get the last index rather than wait for it.
+    background (``warm()``); requests meanwhile get the last index rather than wait for it,
+    and with ``wait=False`` get ``BUILDING`` when there is no earlier index to give.
     """
     key = (id(store), graphdata.revision(store))
     with _lock:
@@ -42,8 +47,8 @@ def _matcher(store: Store) -> Any | None:
         previous = _latest.get(id(store))
     if previous is not None and not _build_lock.acquire(blocking=False):
         return previous
-    if previous is None:
-        _build_lock.acquire()
+    if previous is None and not _build_lock.acquire(blocking=wait):
+        return BUILDING
     try:
         with _lock:
             if key in _cache:
@@ -71,14 +76,24 @@ def forget(store: Store) -> None:
             del _cache[old]
 
 
+def state(store: Store) -> str:
+    """"ready", "building" (the first index is being built: ask again soon) or "unavailable"."""
+    matcher = _matcher(store, wait=False)
+    if matcher is BUILDING:
+        return "building"
+    return "unavailable" if matcher is None else "ready"
+
+
 def available(store: Store) -> bool:
-    return _matcher(store) is not None
+    return state(store) == "ready"
 
 
 def match(store: Store, need: str, top: int = 10, lang: str | None = None) -> list[dict[str, Any]] | None:
     """Ranked actors as the ``hafen match --json`` contract, reasons in ``lang``; None when
-    matchmaking is unavailable."""
-    matcher = _matcher(store)
+    matchmaking is unavailable; ``errors.WebError("E508")`` while the first index builds."""
+    matcher = _matcher(store, wait=False)
+    if matcher is BUILDING:
+        raise errors.WebError("E508")
     if matcher is None:
         return None
     # The same need asked again (a shared link, a reload) is answered from the cache.

@@ -143,11 +143,19 @@ def map_page(request: Request, store: Store, settings: Any) -> Response:
 
 def match(request: Request, store: Store, settings: Any) -> Response:
     q = text_param(request, "q") or ""
-    ok = matching.available(store)
+    state = matching.state(store)
+    ok = state == "ready"
     results = matching.match(store, q, top=10, lang=choose_lang(request)) if (ok and q) else None
     doc_ids = {d["name"]: d["id"] for d in store.read_documents(limit=500)["items"]} if results else {}
     return page(
-        request, "match.html", q=q, available=ok, results=results, doc_ids=doc_ids, status=200 if ok else 501
+        request,
+        "match.html",
+        q=q,
+        available=state != "unavailable",
+        building=state == "building",
+        results=results,
+        doc_ids=doc_ids,
+        status={"ready": 200, "building": 503}.get(state, 501),
     )
 
 
@@ -168,7 +176,10 @@ def cached(handler: Callable[..., Response]) -> Callable[..., Response]:
 
         key = (handler.__name__, request.url.path, request.url.query, choose_lang(request))
         status, body = cache.page(store, key, render)
-        return remember_lang(request, HTMLResponse(body, status_code=status))
+        response = HTMLResponse(body, status_code=status)
+        if status == 503:  # a notice that something is being prepared: say when to come back
+            response.headers["Retry-After"] = "30"
+        return remember_lang(request, response)
 
     endpoint.__name__ = handler.__name__
     return endpoint
