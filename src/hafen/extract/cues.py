@@ -20,7 +20,9 @@ EVENT_RE = re.compile("(" + "|".join(sorted(EVENT_CUES, key=len, reverse=True)) 
 DESCRIPTOR_RE = re.compile(
     r"(konzern|hersteller|unternehmen|dienstleister|startup|start-up|firma|"
     r"zulieferer|anbieter|tochtergesellschaft|tochter|spezialist|softwarehaus|"
-    r"mittelständler|maschinenbauer|händler|versicherer|marktführer)s?$"
+    r"mittelständler|maschinenbauer|händler|versicherer|marktführer|"
+    # "der Anlagenbauer Aixtron", "der Wagniskapitalgeber UVC Partners", "der Netzbetreiber X"
+    r"anlagenbauer|autobauer|kapitalgeber|investor|betreiber|produzent|ausrüster)s?$"
 )
 ODD_SHAPE = re.compile(
     r"^(?:[A-Za-zÄÖÜäöüß0-9-]+[:.][A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.:]*"  # ruhr:HUB, STARTUP.INNOLAB
@@ -141,6 +143,26 @@ def head_cue(low: str) -> tuple[str, str] | None:
     return None
 
 
+# English head nouns written in lower case after a name
+_ENGLISH_HEADS = frozenset(
+    {
+        "programme",
+        "program",
+        "project",
+        "platform",
+        "initiative",
+        "conference",
+        "summit",
+        "festival",
+        "hackathon",
+        "accelerator",
+        "network",
+        "cluster",
+        "award",
+    }
+)
+
+
 def context_type(toks: Toks, i: int, j: int) -> tuple[str, str | None] | None:
     """Type of an unknown name from a cue noun right beside it or from an apposition
     ('AI24, eine internationale Konferenz'); wider context types only events and projects."""
@@ -149,6 +171,11 @@ def context_type(toks: Toks, i: int, j: int) -> tuple[str, str | None] | None:
         if DESCRIPTOR_RE.search(before.lower()):
             return "ORG", "company"
         cue = head_cue(before.lower())
+        if cue:
+            return cue[0], cue[1] or None
+    after = toks.t(j)
+    if after in _ENGLISH_HEADS:
+        cue = head_cue(after)  # "the BayTOU programme", "the AI24 conference": English heads
         if cue:
             return cue[0], cue[1] or None
     k = j

@@ -148,7 +148,7 @@ PROJECT_CUES = _words(
     """
     accelerator akademie campus factory fonds förderprogramm gründerzentrum hub initiative
     inkubator kampagne konzept lab labor lernfabrik masterplan modellprojekt offensive platform plattform
-    portal program programm programme project projekt reallabor strategie werkbank
+    portal program programm programme project projekt reallabor strategie vorhaben werkbank
     """,
     frozenset,
 )
@@ -252,6 +252,10 @@ SITE_HEADS = frozenset(
         "Technologiepark",
         "Wissenschaftspark",
         "Innovationspark",
+        "Industriepark",
+        "Chemiepark",
+        "Gewerbepark",
+        "Energiepark",
     }
 )
 COMPASS = frozenset({"West", "Ost", "Nord", "Süd", "See", "Mitte", "Süd-West", "Nordwest"})

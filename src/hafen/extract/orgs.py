@@ -72,6 +72,8 @@ def _tail(toks: Toks, j: int) -> int:
                 or (w == "and" and toks.cap(k + 1))
             ):
                 k += 1
+            elif w == "," and k > j + 1 and toks.cap(k + 1) and _list_closes(toks, k + 1):
+                k += 1  # "Ministerium für Wirtschaft, Arbeit, Tourismus und Verkehr"
             else:
                 break
         if last > j + 1 or (last == j + 1 and toks.cap(j + 1)):
@@ -89,6 +91,51 @@ def _tail(toks: Toks, j: int) -> int:
 
 
 _PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Wir", "Er", "Es", "Ich", "Du"})
+_ENGLISH_ADJ = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ish)|German|French|Dutch)$")
+
+
+def _list_closes(toks: Toks, k: int) -> bool:
+    """From token k, capitalised words and commas run into 'und X' within a few tokens: the
+    comma continues an enumerated name instead of ending it."""
+    e = k
+    while e < k + 8 and not toks.sent_start[e]:
+        w = toks.t(e)
+        if w in {"und", "&"}:
+            return _field_word(toks, e + 1)
+        if not (_field_word(toks, e) or w == ","):
+            return False
+        e += 1
+    return False
+
+
+def _field_word(toks: Toks, k: int) -> bool:
+    """A common capitalised noun naming a field ('Arbeit', 'Verkehr'), not a name ('Bosch')."""
+    w = toks.t(k)
+    return (
+        toks.cap(k)
+        and not toks.sent_start[k]
+        and w not in places()
+        and zipf(w) >= 3.0
+        and not _plural_cue(w.lower())  # "Agentur für Arbeit, Kammern und ...": actors, not fields
+    )
+
+
+def _plural_cue(low: str) -> bool:
+    """An organisation cue noun, also in the plural ('Kammern', 'Verbände', 'Institute')."""
+    stems = [low] + [low[: -len(e)] for e in ("n", "en", "e", "s") if low.endswith(e)]
+    stems.append(low.replace("ä", "a").replace("ü", "u").replace("ö", "o"))
+    return any(ORG_CUE_RE.search(s) for s in stems)
+
+
+def _brand_acronym(w: str) -> bool:
+    """'GEOMAR', 'DESY' before a hyphenated cue noun: an acronym naming the institution."""
+    return (
+        len(w) >= 4
+        and acronym_word(w)
+        and w.upper() not in GENERIC_ACRONYMS
+        and w not in places()
+        and w.lower() not in topic_forms()
+    )
 
 
 def _infinitive(w: str) -> bool:
@@ -124,8 +171,12 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
         a -= 1
         if toks.sent_start[a]:
             break
+    if a > 0 and _ENGLISH_ADJ.match(toks.t(a - 1)) and toks.t(k + 1) in {"of", "for"}:
+        a -= 1  # "Bavarian Ministry of Economic Affairs"
     if a > 0 and toks.t(a - 1).lower() in RESEARCH_SOCIETIES:  # "Fraunhofer Institute for ..."
         a -= 1
+    if a == k and a > 0 and "-" in w and _brand_acronym(toks.t(a - 1)):
+        a -= 1  # "GEOMAR Helmholtz-Zentrum für Ozeanforschung": the acronym brand is part of it
     if a > 0 and toks.t(a - 1) in first_names() and "-" in w:  # "Robert Koch-Institut"
         a -= 1
     j = _tail(toks, k + 1)

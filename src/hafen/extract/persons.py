@@ -53,6 +53,9 @@ def role_of(word: str) -> str | None:
     return None
 
 
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
 def _is_title(w: str) -> bool:
     """'Dr.', 'Prof.', and 'Dr.-Ing' whose full stop the tokenizer split off."""
     return w in TITLES or (w + ".") in TITLES
@@ -93,6 +96,9 @@ def _name_end(toks: Toks, k: int, max_words: int = 3) -> int:
                 break
             j += 1
             continue
+        if j > k and _INITIAL.match(w) and _surname_ok(toks, j + 1) and not toks.sent_start[j + 1]:
+            j += 1  # "Michael F. Bayer": a middle initial inside the name
+            continue
         if not _surname_ok(toks, j) or (j > k and toks.sent_start[j] and not wrapped):
             break
         wrapped = False
@@ -128,7 +134,11 @@ def find_persons(toks: Toks) -> list[Cand]:
                 cand = Cand(a, j, "PERSON", priority=70, confidence=0.9, attrs={"title_start": k})
         elif (
             w in names
-            and (_surname_ok(toks, k + 1) or (toks.t(k + 1) in NAME_PARTICLES and _surname_ok(toks, k + 2)))
+            and (
+                _surname_ok(toks, k + 1)
+                or (toks.t(k + 1) in NAME_PARTICLES and _surname_ok(toks, k + 2))
+                or (_INITIAL.match(toks.t(k + 1)) and _surname_ok(toks, k + 2))
+            )
             and not toks.t(k + 1).endswith("-")
         ):
             j = _name_end(toks, k, max_words=4)

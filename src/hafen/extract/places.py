@@ -140,11 +140,37 @@ def _site_shape(w: str) -> bool:
     )
 
 
+_STREET_WORDS = frozenset({"Straße", "Str.", "Allee", "Chaussee", "Damm", "Ring", "Weg", "Platz", "Ufer"})
+
+
+def _street_adjective(toks: Toks, k: int) -> bool:
+    """'Pfaffendorfer' before 'Straße': an -er adjective of a place name, located by a house
+    number or a preposition ('in der', 'an der', 'am')."""
+    w = toks.t(k)
+    if not (w.endswith("er") and len(w) > 4 and w[:1].isupper() and w.isalpha()) or toks.sent_start[k]:
+        return False
+    numbered = toks.t(k + 2)[:1].isdigit() and len(toks.t(k + 2)) <= 4
+    located = toks.t(k - 1) in {"der", "am", "Am"} and toks.t(k - 2) in {"in", "an", "In", "An", "auf", ""}
+    return numbered or located or toks.t(k - 1) in {"am", "Am"}
+
+
+_DESCRIBING_HEADS = frozenset({"Stadtteil", "Stadtbezirk", "Ortsteil", "Areal"})
+
+
+def _rare_name(toks: Toks, k: int) -> bool:
+    """A capitalised rare word that is not a new sentence: a proper name."""
+    w = toks.t(k)
+    return toks.cap(k) and w.isalpha() and not toks.sent_start[k] and toks.name_like(k) and zipf(w) < 3.0
+
+
 def _site_at(toks: Toks, k: int) -> Cand | None:
     w = toks.text[k]
     nxt = toks.t(k + 1)
     if not _site_shape(w):
         if nxt in _SITE_NOUNS_AFTER_ADJ and city_of_adjective(w):
+            return Cand(k, k + 2, "PLACE", "site", priority=46, confidence=0.8)
+        if nxt in _STREET_WORDS and _street_adjective(toks, k):
+            # "Pfaffendorfer Straße 31", "Hamburger Allee": a street named by a town adjective
             return Cand(k, k + 2, "PLACE", "site", priority=46, confidence=0.8)
         return None
     low = w.lower()
@@ -165,6 +191,12 @@ def _site_at(toks: Toks, k: int) -> Cand | None:
         if nxt[:1].isdigit() and len(nxt) <= 4:
             j += 1
         return Cand(k, j, "PLACE", "site", priority=45, confidence=0.85)
+    # "im Stadtteil Hochdorf", "auf dem Areal Güterbahnhof Nord": the head only describes
+    if w in _DESCRIBING_HEADS and toks.cap(k + 1) and not toks.sent_start[k + 1] and toks.name_like(k + 1):
+        j = k + 2
+        if toks.t(j) in COMPASS and not toks.sent_start[j]:
+            j += 1
+        return Cand(k + 1, j, "PLACE", "site", priority=45, confidence=0.7)
     # "Zeche Zollverein", "Campus Nord", "Kokerei Hansa"
     if w in SITE_HEADS and toks.cap(k + 1) and zipf(nxt) < 4.0 and not toks.sent_start[k + 1]:
         return Cand(k, k + 2, "PLACE", "site", priority=45, confidence=0.75)
@@ -197,6 +229,8 @@ def _site_at(toks: Toks, k: int) -> Cand | None:
         )
     ):
         j = k + 2 if nxt_place is not None and not nxt_place.ambiguous else k + 1
+        if j == k + 1 and nxt_place is None and _rare_name(toks, k + 1):
+            j = k + 2  # "Chemiepark Leuna": a town too small for the gazetteer
         return Cand(k, j, "PLACE", "site", priority=44, confidence=0.65)
     # "im Forschungsbau Zess", "das Gebäude Tor 5"
     if (

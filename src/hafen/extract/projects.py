@@ -63,7 +63,12 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     if not (is_event or is_project):
         return None
     typ = "EVENT" if is_event else "PROJECT"
-    if low == "campus" and (toks.t(k + 1) in places() or toks.t(k + 1) in COMPASS):
+    nxt_rare = toks.name_like(k + 1) and not toks.sent_start[k + 1] and toks.t(k + 1).isalpha()
+    if low == "campus" and (
+        toks.t(k + 1) in places()
+        or toks.t(k + 1) in COMPASS
+        or (nxt_rare and zipf(toks.t(k + 1)) < 2.0 and not head_cue(toks.t(k + 1).lower()))
+    ):  # "Campus Duisburg", "Campus Nord", "Campus Melaten": a site
         j = k + 3 if toks.t(k + 2) in COMPASS else k + 2
         return Cand(k, j, "PLACE", "site", priority=70, confidence=0.75)  # "Campus Duisburg": a site
     head = low.rsplit("-", 1)[-1]
@@ -71,7 +76,7 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     if head in ENGLISH_HEADS or w in {"Woche", "Award", "Summit"} or ADJ_CAP.match(toks.t(k - 1)):
         while (
             a > 0
-            and a > k - 3
+            and a > k - 4  # "Medical Valley Digital Health Summit"
             and toks.cap(a - 1)
             and not toks.sent_start[a]
             and toks.t(a - 1) not in {"Der", "Die", "Das", "Ein", "Eine"}
@@ -172,8 +177,14 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
     if is_event and descriptor and cue is not None:
         # "Fachkonferenz X" describes; "Digitaltag Kiel 2024" is itself the name
         descriptor = low[: cue.start()].rstrip("s") in GENERIC_MODIFIERS
-    if descriptor and a == k and j == k + 2 and is_place(toks, k + 1):
-        return Cand(k, j, typ, priority=70, confidence=0.7)  # "Infrastrukturoffensive Ruhrgebiet"
+    if (
+        descriptor
+        and a == k
+        and is_place(toks, k + 1)
+        and (j == k + 2 or (j == k + 3 and re.match(r"^20\d\d$", toks.t(k + 2))))
+    ):
+        # "Infrastrukturoffensive Ruhrgebiet", "Innovationsstrategie Freiburg 2030"
+        return Cand(k, j, typ, priority=70, confidence=0.7)
     if descriptor and a == k and j > k + 1:
         if cue is not None and cue.group(1) in _SITE_CUES:
             return Cand(k + 1, j, "PLACE", "site", priority=70, confidence=0.7)  # "Technologiecampus Nord"

@@ -66,9 +66,19 @@ class _Block:
         return self.lines[-1][1]
 
 
+# Official lists write a town's status after a comma: "Magdeburg, Landeshauptstadt",
+# "Wolfsburg, Stadt", "Stendal, Hansestadt", "Harz, Landkreis" (Destatis Gemeindeverzeichnis).
+_STATUS_AFTER_COMMA = re.compile(
+    r",\s*(?:landeshauptstadt|kreisfreie\s+stadt|stadt|hansestadt|universitätsstadt|"
+    r"wissenschaftsstadt|landkreis|kreis)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def place_key_form(label: str) -> str:
     """A place label reduced for matching: "Borken (Kreis)" → "borken", "Mülheim / Ruhr" → "mülheim"."""
     s = re.sub(r"\([^)]*\)?", " ", label)  # an unclosed "(Kreis" too
+    s = _STATUS_AFTER_COMMA.sub("", s)  # "Magdeburg, Landeshauptstadt" is Magdeburg
     s = re.split(r"\s[&/]\s|\s+und\s+", s)[0]
     for d in _DASHES:
         s = s.replace(d, " ")
@@ -81,15 +91,46 @@ def place_subtype(label: str) -> str:
     return "city"
 
 
-def _tab_lines(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cell_spans(line: str, pipes: bool = True) -> list[tuple[int, int]]:
+    """Cells of a table line as (start, end) offsets into the line: tab-separated, or
+    pipe-separated as in Markdown and text exports ("Harz | 1.688 | 1.702"), the pipe
+    cells stripped of their padding and of empty outer cells ("| a | b |")."""
+    if "\t" in line:
+        spans, pos = [], 0
+        for cell in line.split("\t"):
+            spans.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        return spans
+    if not pipes or (line.count("|") < 2 and not (line.count("|") == 1 and line.strip()[0] != "|")):
+        return []
+    spans, pos = [], 0
+    for cell in line.split("|"):
+        inner = cell.strip()
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((pos + lead, pos + lead + len(inner)))
+        pos += len(cell) + 1
+    if spans and spans[0][0] == spans[0][1]:
+        spans = spans[1:]  # "| a | b |": the empty cell before the first pipe
+    if spans and spans[-1][0] == spans[-1][1]:
+        spans = spans[:-1]
+    return spans if len(spans) >= 2 else []
+
+
+def _tab_lines(text: str, start: int, end: int, pipes: bool) -> list[tuple[int, int, list[str]]]:
+    """Table lines of a segment; pipe-separated cells only where the reader marked a table
+    (a text line "Start | News | Kontakt" is navigation, not a table row)."""
     out = []
     pos = start
     for line in text[start:end].split("\n"):
         line_end = pos + len(line)
-        if "\t" in line and line.strip():
-            out.append((pos, line_end, line.split("\t")))
-        else:
-            out.append((pos, line_end, []))
+        if pipes and _PIPE_RULE.match(line) and "|" in line:
+            pos = line_end + 1
+            continue  # "|---|---|": the rule under a Markdown header
+        spans = _cell_spans(line, pipes) if line.strip() else []
+        out.append((pos, line_end, [line[a:b] for a, b in spans]))
         pos = line_end + 1
     return out
 
@@ -98,7 +139,7 @@ def _blocks_in(doc: Document, seg: Segment) -> list[_Block]:
     blocks: list[_Block] = []
     marked = seg.kind == "table"
     current = _Block(lang=seg.lang, title=seg.title, marked=marked)
-    for start, end, cells in _tab_lines(doc.text, seg.start, seg.end):
+    for start, end, cells in _tab_lines(doc.text, seg.start, seg.end, pipes=marked):
         same_width = not current.lines or len(cells) == len(current.lines[0][2])
         if cells and same_width:
             current.lines.append((start, end, cells))
@@ -203,7 +244,8 @@ def _link_rows(doc: Document, table: Table) -> None:
         form = place_key_form(label)
         key = index.get(form)
         # offset of the label cell inside the row line
-        cell_start = start + sum(len(c) + 1 for c in doc.text[start:_end].split("\t")[:label_col])
+        spans = _cell_spans(doc.text[start:_end])
+        cell_start = start + (spans[label_col][0] if label_col < len(spans) else 0)
         cell_start += len(doc.text[cell_start:]) - len(doc.text[cell_start:].lstrip(" "))
         cell_end = cell_start + len(label)
         if key is None and not create:

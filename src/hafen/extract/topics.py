@@ -51,6 +51,8 @@ def find_topics(toks: Toks) -> list[Cand]:
                 continue
             phrase = " ".join(toks.text[k:j])
             canon = forms.get(phrase.lower())
+            if canon and width == 1 and len(phrase) <= 3 and not phrase.isupper():
+                canon = None  # "It was ...", "Ki": an abbreviation is written in capitals
             # the head noun must be capitalised as German nouns are ("digitale Bildung"),
             # so the verb "design" or the adverb "stahl" never match
             if canon and (toks.text[j - 1][:1].isupper() or toks.text[j - 1][:1].isdigit()):
