@@ -358,3 +358,28 @@ def test_entities_acronym_of_initials_links_to_the_name() -> None:
     eu = find(doc, "EU", "ORG")
     assert eu is not None
     assert "Europäischen Union" in (eu.name, *eu.aliases)
+
+
+def test_entities_token_view_and_crf_sequences_read_one_token_table() -> None:
+    from hafen.extract import crf
+    from hafen.extract.candidates import Toks
+    from hafen.extract.tokens import tokenize
+
+    text = "Die Hafenwerke Kiel GmbH wächst.\n• Neue Halle in Rendsburg\n\nMehr folgt."
+    sdoc = tokenize(text)
+    toks = Toks(sdoc)
+    assert toks.text == [text[a:b] for a, b in zip(toks.start, toks.end, strict=True)]
+    assert toks.t(1) == "Hafenwerke"
+    assert toks.t(-1) == toks.t(toks.n) == toks.t(toks.n + 5) == ""  # outside: no wrap-around
+    assert toks.cap(1) and not toks.cap(-1)
+    # a line start and the word after a bullet start sentences: "•" and "Neue"
+    assert toks.sent_start[toks.text.index("•")] and toks.sent_start[toks.text.index("Neue")]
+    seqs = crf.sequences(sdoc)
+    assert [[t.text for t in s] for s in seqs] == [
+        ["Die", "Hafenwerke", "Kiel", "GmbH", "wächst", "."],
+        ["•", "Neue", "Halle", "in", "Rendsburg"],
+        ["Mehr", "folgt", "."],
+    ]
+    assert all(text[t.start : t.end] == t.text for s in seqs for t in s)
+    toks.sent_start[0] = False  # the view's lists are its own: the shared table stays as it was
+    assert Toks(sdoc).sent_start[0]

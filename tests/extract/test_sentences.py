@@ -33,3 +33,17 @@ def test_sentences_spans_are_trimmed_and_ordered() -> None:
     doc = load_stage("hafen.sentences.v1")(Document(source="t.txt", text=text, content_hash="t"))
     assert [text[a:b] for a, b in doc.sentences] == ["Erster Satz.", "Zweiter Satz."]
     assert doc.sentences == sorted(doc.sentences)
+
+
+def test_sentences_unseen_words_keep_the_punctuation_and_space_flags() -> None:
+    from hafen.extract.tokens import tokenize
+
+    # words the vocabulary has never seen: their lexemes are made with the trimmed getters
+    sdoc = tokenize("Die Qwxzbauwerke zünden⁂ neu…\n\nDanach: Zyxwerk!")
+    assert [t.text for t in sdoc if t.is_punct] == ["…", ":", "!"]
+    assert [t.text for t in sdoc if t.is_space] == ["\n\n"]
+    assert sentences("Die Qwxzbauwerke wachsen!!! Zyxwerk folgt (bald.) Dann Qwxz.") == [
+        "Die Qwxzbauwerke wachsen!!!",
+        "Zyxwerk folgt (bald.)",
+        "Dann Qwxz.",
+    ]

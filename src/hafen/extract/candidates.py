@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc as SpacyDoc
 
 from hafen.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, is_common_word
-from hafen.extract.tokens import source_text
+from hafen.extract.tokens import token_table
+
+_LINE_MARKS = frozenset({"•", "-", "–", "*"})
 
 
 @dataclass(slots=True)
@@ -31,23 +34,22 @@ class Toks:
     """Plain lists over a spaCy Doc: fast to index in the detectors' one-pass loops."""
 
     def __init__(self, sdoc: SpacyDoc) -> None:
-        # token attributes as one array: creating a Python Token per word is the costly part
-        rows = sdoc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(sdoc) else []
-        source = source_text(sdoc)
-        self.start: list[int] = [r[0] for r in rows]
-        self.end = [r[0] + r[1] for r in rows]
-        self.text: list[str] = [source[a:b] for a, b in zip(self.start, self.end, strict=True)]
-        self.sent_start: list[bool] = [r[2] == 1 for r in rows]
+        starts, ends, texts, _spaces, sent_starts = token_table(sdoc)
+        self.start: list[int] = list(starts)
+        self.end: list[int] = list(ends)
+        self.text: list[str] = list(texts)
         self.n = len(self.text)
         # Line starts count as sentence starts: headings and list items carry no full stop.
-        for k in range(1, self.n):
-            if "\n" in self.text[k - 1] or self.text[k - 1] in {"•", "-", "–", "*"}:
-                self.sent_start[k] = True
+        self.sent_start: list[bool] = [s == 1 for s in sent_starts]
+        sent = self.sent_start
+        for k, prev in enumerate(texts[:-1], start=1):
+            if "\n" in prev or prev in _LINE_MARKS:
+                sent[k] = True
         if self.n:
-            self.sent_start[0] = True
-
-    def t(self, k: int) -> str:
-        return self.text[k] if 0 <= k < self.n else ""
+            sent[0] = True
+        # t(k): the text of token k, "" outside the document (k < 0 or k >= n). A C-level
+        # lookup: the detectors call it some hundred thousand times per speed corpus
+        self.t: Callable[[int], str] = defaultdict(str, enumerate(texts)).__getitem__
 
     def cap(self, k: int) -> bool:
         w = self.t(k)

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import pycrfsuite
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 from hafen.document import ENTITY_TYPES, Mention
 from hafen.extract.crf_decode import NumpyTagger
-from hafen.extract.tokens import source_text, spacy_doc, tokenize
+from hafen.extract.tokens import source_text, spacy_doc, token_table, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -48,13 +47,13 @@ _new_tok = tuple.__new__
 def sequences(sdoc: SpacyDoc) -> list[list[Tok]]:
     """Sentences as token sequences; a line break or tab also ends one (headlines, lists, tables)."""
     text = source_text(sdoc)
-    # token attributes as one array: far faster than creating a Python Token per word
-    rows = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
+    # token columns as plain lists, shared with the rule detectors: no Python Token per word
+    starts, ends, texts, spaces, sent_starts = token_table(sdoc)
     out: list[list[Tok]] = []
     cur: list[Tok] = []
     prev_end = 0
     new_sentence = False
-    for start, length, is_space, sent_start in rows:
+    for start, end, word, is_space, sent_start in zip(starts, ends, texts, spaces, sent_starts, strict=True):
         new_sentence = new_sentence or sent_start == 1
         if is_space:
             continue
@@ -66,8 +65,8 @@ def sequences(sdoc: SpacyDoc) -> list[list[Tok]]:
             out.append(cur)
             cur = []
         new_sentence = False
-        prev_end = start + length
-        cur.append(_new_tok(Tok, (text[start:prev_end], start, prev_end)))
+        prev_end = end
+        cur.append(_new_tok(Tok, (word, start, end)))
     if cur:
         out.append(cur)
     return out

@@ -10,7 +10,7 @@ additions, and Viterbi runs over all sentences of a document at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 import pycrfsuite
@@ -88,27 +88,41 @@ class NumpyTagger:
         return out
 
     def _learn(self, words: list[str]) -> None:
-        """Sum the feature weights of words not seen before, all of them in two array calls.
+        """Sum the feature weights of words not seen before, all of them in a few array calls.
 
         The rows are those of ``word_features(w)``'s strings in the same order (so the sums
         are the same to the last bit), looked up by value in per-prefix tables.
         """
         attrs = self.attrs
         own_tables, seen_tables, b = self._own_tables, self._seen_tables, self._b
-        flat: list[int] = []
-        starts: list[int] = []
-        for w in words:
-            v = word_values(w)
-            self._lowers.append(v.lower)
-            starts.append(len(flat))
-            flat.append(b)
-            flat.extend([t.get(x, 0) for t, x in zip(own_tables, own_values(v), strict=True)])
-            flat.extend([attrs.get(f, 0) for f in v.flags])  # never empty: unknown -> row 0
-            shared = shared_values(v)
-            for tables in seen_tables:
-                starts.append(len(flat))
-                flat.extend([t.get(x, 0) for t, x in zip(tables, shared, strict=False)])  # a prefix of them
-        sums = np.add.reduceat(self.matrix[flat], starts, axis=0).reshape(len(words), self.slots, -1)
+        count = len(words)
+        vals = [word_values(w) for w in words]
+        self._lowers.extend([v.lower for v in vals])
+        # one column of attribute rows per feature, looked up column by column (``map`` over
+        # a table's ``get``: no Python frame per word); then each word's rows in the order of
+        # its features: own, flags, then as seen from each neighbour. The segments keep their
+        # exact lengths (no padding): reduceat's summation order depends on them
+        cols: list[list[int]] = [[b] * count]
+        own = zip(*map(own_values, vals), strict=True)
+        cols += [list(map(t.get, c, repeat(0))) for t, c in zip(own_tables, own, strict=True)]
+        own_width = len(cols)
+        flags = [v.flags for v in vals]
+        n_flags = np.fromiter(map(len, flags), dtype=np.intp, count=count)
+        for k in range(int(n_flags.max())):
+            cols.append([attrs.get(f[k], 0) if k < len(f) else 0 for f in flags])
+        keep = np.ones((len(cols), count), dtype=bool)
+        keep[own_width:] = np.arange(len(cols) - own_width)[:, None] < n_flags[None, :]
+        widths = [n_flags + own_width]
+        shared = list(zip(*map(shared_values, vals), strict=True))
+        for tables in seen_tables:
+            cols += [list(map(t.get, c, repeat(0))) for t, c in zip(tables, shared, strict=False)]  # a prefix
+            widths.append(np.full(count, min(len(tables), len(shared)), dtype=np.intp))
+        index = np.array(cols, dtype=np.intp).T  # word-major: word 0's rows, word 1's, ...
+        mask = np.concatenate([keep, np.ones((len(cols) - len(keep), count), dtype=bool)]).T
+        lengths = np.stack(widths, axis=1).ravel()
+        starts = np.cumsum(lengths) - lengths
+        sums = np.add.reduceat(self.matrix[index[mask]], starts, axis=0)
+        sums = sums.reshape(count, self.slots, -1)
         first = len(self._ids)
         need = first + len(words)
         if need > len(self._store):

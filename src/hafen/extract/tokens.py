@@ -6,11 +6,13 @@ document and kept in ``doc.cache``.
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc as SpacyDoc
 
 if TYPE_CHECKING:
@@ -44,6 +46,13 @@ def get_nlp() -> Language:
     # German has no default token_match: then the pattern's own match (no Python frame per
     # call; spaCy only tests the result's truth) does the same
     tokenizer.token_match = token_match if default_match else _KEEP_TOGETHER.match
+    # A word seen for the first time gets its lexical attributes from these getters (some
+    # twenty Python calls and five new strings each). Only the two the pipeline reads stay:
+    # IS_SPACE (crf.sequences) and IS_PUNCT (the sentencizer); token.lower_, norm_, shape_,
+    # like_num, is_stop and the like are therefore not set. Use ``str`` methods instead.
+    vocab: Any = nlp.vocab  # lex_attr_getters is not in spaCy's type stubs
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in (IS_PUNCT, IS_SPACE)}
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -72,3 +81,30 @@ def spacy_doc(doc: Document) -> SpacyDoc:
         cached = tokenize(doc.text)
         doc.cache["spacy"] = cached
     return cached
+
+
+_TABLE_KEY = "hafen_tokens"
+
+# per token: start, end, text, is a space token (0/1), starts a sentence (1 where one starts)
+TokenTable = tuple[list[int], list[int], list[str], list[int], list[int]]
+
+
+def token_table(sdoc: SpacyDoc) -> TokenTable:
+    """The token columns of a spaCy Doc as plain lists, built once and kept with the Doc.
+
+    The entity detectors (``candidates.Toks``) and the CRF (``crf.sequences``) both read
+    them; callers must not change the lists.
+    """
+    table = sdoc.user_data.get(_TABLE_KEY)
+    if table is None:
+        if len(sdoc):
+            rows = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
+            starts, lengths, spaces, sent_starts = (list(col) for col in zip(*rows, strict=True))
+        else:
+            starts, lengths, spaces, sent_starts = [], [], [], []
+        ends = list(map(operator.add, starts, lengths))
+        source = source_text(sdoc)
+        texts = [source[a:b] for a, b in zip(starts, ends, strict=True)]
+        table = (starts, ends, texts, spaces, sent_starts)
+        sdoc.user_data[_TABLE_KEY] = table
+    return table
