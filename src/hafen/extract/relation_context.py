@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
 
 from hafen.document import Document
 from hafen.extract import relation_patterns as P
@@ -77,6 +81,8 @@ class SentenceContext:
         at = self.start + m.start(1)
         if any(x.start <= at < x.end for x in self.ments):
             return None
+        if any(0 <= x.start - m.end(1) - self.start <= 4 for x in self.ments):
+            return None  # "Das dritte Projekt, „AquaPro“, …": the name stands in apposition
         return m.group(1)
 
     def anaphor(self) -> LinkedMention | None:
@@ -150,16 +156,62 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
 
 def linked_mentions(doc: Document) -> list[LinkedMention]:
     types = {e.key: e.type for e in doc.entities}
-    ments = sorted(
-        (m for m in doc.mentions if m.entity in types), key=lambda m: (m.start, -(m.end - m.start))
-    )
+    spans = [(m.start, m.end, m.entity) for m in doc.mentions if m.entity in types]
+    spans += _unlinked_repeats(doc, spans)
     out: list[LinkedMention] = []
-    for m in ments:
-        if out and m.start < out[-1].end:
+    for start, end, key in sorted(spans, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if out and start < out[-1].end:
             continue  # nested or overlapping: keep the longer, earlier one
-        assert m.entity is not None
-        out.append(LinkedMention(m.start, m.end, m.entity, types[m.entity]))
+        assert key is not None
+        out.append(LinkedMention(start, end, key, types[key]))
     return out
+
+
+_LEGAL_TAIL = re.compile(
+    r"\s+(?:GmbH\s*&\s*Co\.\s*KG|gGmbH|GmbH|AG|SE|UG|KGaA|KG|OHG|e\.\s?V\.|eG|Inc\.|Ltd\.|LLC)$"
+)
+_REPEAT_TYPES = frozenset({"ORG", "PERSON", "PROJECT", "EVENT"})
+
+
+def _unlinked_repeats(doc: Document, spans: Sequence[tuple[int, int, object]]) -> list[tuple[int, int, str]]:
+    """Later occurrences of an entity's own forms that the entity stage left unlinked.
+
+    "Die Aixtron SE … Vorstandsvorsitzender von Aixtron": the company named without its
+    legal form, or a name repeated verbatim, is the same entity. A one-word short form is
+    used only when it is no common word ("Aixtron", not "Messe").
+    """
+    forms: dict[str, str] = {}
+    for e in doc.entities:
+        if e.type not in _REPEAT_TYPES:
+            continue
+        for form in (e.name, *e.aliases):
+            forms.setdefault(form, e.key)
+            short = _LEGAL_TAIL.sub("", form) if e.type == "ORG" else form
+            if short != form and len(short) >= 4 and (" " in short or _rare_word(short)):
+                forms.setdefault(short, e.key)
+    taken = sorted((a, b) for a, b, _ in spans)
+    out: list[tuple[int, int, str]] = []
+    text = doc.text
+    for form, key in forms.items():
+        if len(form) < 4 or not form[:1].isupper():
+            continue
+        start = text.find(form)
+        while start >= 0:  # plain substring search: far cheaper than a regex per form
+            end = start + len(form)
+            if not (_word_char(text, start - 1) or _word_char(text, end)):
+                i = bisect_right(taken, (start, len(text)))
+                if not ((i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)):
+                    out.append((start, end, key))  # overlaps no mention the entity stage made
+            start = text.find(form, start + 1)
+    return out
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_")
+
+
+def _rare_word(word: str) -> bool:
+    return zipf_frequency(word.lower(), "de") < 2.5 and zipf_frequency(word.lower(), "en") < 2.5
 
 
 # -- pattern families ------------------------------------------------------------------

@@ -169,3 +169,48 @@ def place_adjective_relations(doc: Document, ments: list[LinkedMention]) -> list
                 )
             )
     return out
+
+
+# The labelled lines of an event notice: "Ort: …", "Veranstalter: …" (German and English)
+_PLACE_LINE = re.compile(r"(?im)^[ \t]*(?:Ort|Veranstaltungsort|Wo|Location|Venue|Where)[ \t]*:[ \t]*")
+_HOST_LINE = re.compile(
+    r"(?im)^[ \t]*(?:Veranstalter(?:in|innen)?|Ausrichter(?:in)?|Organisator(?:in|en)?|Gastgeber(?:in)?|Wer|"
+    r"Organi[sz]er|Organi[sz]ed\s+by|Host(?:ed\s+by)?)[ \t]*:[ \t]*"
+)
+_EVENT_REACH = 600  # how far above its labelled lines an event notice names the event
+
+
+def event_info_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
+    """An event notice's labelled lines: "Ort: X" places the event, "Veranstalter: A und B" run it.
+
+    The event is the nearest one named above the line; the place must open the line (a place
+    further on is usually part of an address or of an unrecognised venue name).
+    """
+    events = [m for m in ments if m.type == "EVENT"]
+    if not events:
+        return []
+    out: list[Relation] = []
+    text = doc.text
+    for pattern, rel in ((_PLACE_LINE, "located_in"), (_HOST_LINE, "organizes")):
+        for label in pattern.finditer(text):
+            at = label.start()
+            above = [e for e in events if e.end <= at and at - e.end <= _EVENT_REACH]
+            if not above:
+                continue
+            event = above[-1]
+            end = text.find("\n", label.end())
+            end = len(text) if end < 0 else end
+            line = [m for m in ments if label.end() <= m.start and m.end <= end]
+            if rel == "located_in":
+                found = [m for m in line[:1] if m.type == "PLACE" and m.start == label.end()]
+                pairs = [(event.key, m.key) for m in found]
+            else:
+                pairs = [(m.key, event.key) for m in line if m.type == "ORG"]
+            conf = P.CONFIDENCE["event_info"]
+            for head, tail in pairs:
+                out.append(
+                    Relation(
+                        head, rel, tail, label.start(), end, method="pattern:event_info", confidence=conf
+                    )
+                )
+    return out

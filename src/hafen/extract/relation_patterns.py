@@ -80,6 +80,13 @@ CONFIDENCE = {
     "focus_back": 0.5,
     "place_adjective": 0.5,
     "contact_block": 0.6,
+    "event_info": 0.7,
+    "participants": 0.55,
+    "investors": 0.6,
+    "role_listed": 0.55,
+    "bracket_holder": 0.55,
+    "bare_role": 0.5,
+    "origin_place": 0.55,
 }
 
 ART = r"(?:der|des|dem|den|die|das|einer|eines|einem|ein|eine)"
@@ -90,7 +97,8 @@ ROLE = (
     r"(?:[\wÄÖÜäöüß]*(?:[Ff]ührer|[Ll]eiter|[Dd]irektor|[Pp]räsident|[Vv]orsitzende|[Ss]precher|"
     r"[Ii]ntendant|[Rr]ektor|[Gg]ründer|[Mm]anager|[Cc]hef|[Dd]ezernent|[Bb]ürgermeister|"
     r"[Kk]oordinator|[Rr]eferent|[Ii]nhaber|[Pp]rofessor|[Vv]orstand|[Bb]eauftragte|[Kk]anzler|"
-    r"[Dd]ekan|[Ll]eiterin)(?:in|innen|en|nen|r|s|n)?|CEO|CTO|CFO|COO)"
+    r"[Dd]ekan|[Ll]eiterin|[Pp]artner)(?:in|innen|en|nen|r|s|n)?|CEO|CTO|CFO|COO|"
+    r"Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer|(?:Managing\s+)?Director|(?:Vice\s+)?President|Head\s+of\s+\w+)"
 )
 ROLE_RE = re.compile(rf"^{ROLE}$")
 TITLE_RE = re.compile(r"(?:Prof\.|Dr\.|Dipl\.-\w+\.?)(?:\s*(?:Dr\.|Prof\.|[\w.-]+\.))*")
@@ -107,11 +115,12 @@ COORD_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,|und|sowie)\s*{ART}?\s*$")
 LIST_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,|und|sowie|oder|,\s*und)?\s*{ART}?\s*{ADJ}?$")
 
 SEAT_CUE = re.compile(
-    r"\b(?:(?:Haupt|Firmen|Unternehmens)?[Ss]itz|ansässig|angesiedelt|beheimatet|niedergelassen|zu\s+Hause)\b"
+    r"\b(?:(?:Haupt|Firmen|Unternehmens)?[Ss]itz|ansässig|angesiedelt|beheimatet|niedergelassen|zu\s+Hause|"
+    r"(?:based|headquartered|located)\s+in)\b"
 )
 
 COOP_MIT = re.compile(
-    r"\b(?:kooperier\w*|(?:Forschungs)?[Kk]ooperation(?:en)?|Zusammenarbeit|gemeinsam|zusammen|"
+    r"\b(?:kooperier\w*|(?:Forschungs)?[Kk]ooperation(?:en)?|Zusammenarbeit|gemeinsam|zusammen|arbeite[nt]|"
     r"[Pp]artnerschaft)\s+(?:[^\s,.;:]+\s+){0,10}?mit\b"
 )
 COOP_ZWISCHEN = re.compile(r"\b(?:Kooperation|Zusammenarbeit|Partnerschaft|Allianz)\s+zwischen\b")
@@ -151,6 +160,7 @@ FOCUS_CUE = re.compile(
     r"(?:im|dem)\s+Bereich|(?:in|aus)\s+den\s+Bereichen|(?:auf|in)\s+den\s+Feldern|spezialisiert|"
     r"Themen|Thema|Themenfeld\w*|Kompetenzfeld\w*|beschäftig\w*\s+sich\s+mit|arbeite\w*\s+(?:\w+\s+){0,3}an|"
     r"widme\w*|konzentrier\w*|setz\w*\s+auf|Expertise|Technologieschwerpunkt|Querschnittsthema|"
+    r"untersuch(?:t|en)|erprob(?:t|en)|befass\w*\s+sich\s+mit|"
     r"\w*(?i:zentrum|zentren|netzwerk|cluster|plattform|campus|labor|institut|inkubator)\s+für|"
     r"Vorreiter(?:in)?\s+(?:der|des|bei\s+der|beim|im\s+Bereich|in\s+Sachen))\b",
 )

@@ -18,8 +18,8 @@ _WITH_ROLE = re.compile(
     rf"^\s*mit\s+(?:dem|der|ihrem|seinem|ihrer|seiner)\s+({P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+$"
 )
 _APPOSITION_ROLE = re.compile(
-    rf"^\s*,\s*(?:{P.ART}\s+)?({P.ADJ}?{P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+"
-    r"(?:der|des|bei\s+der|beim|bei\s+dem|von\s+der|vom|im|am|für\s+die|für\s+den)\s+"
+    rf"^\s*,\s*(?:{P.ART}\s+)?({P.ADJ}?{P.ROLE}(?:\s+und\s+{P.ROLE})?(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s+"
+    r"(?:der|des|bei\s+der|beim|bei\s+dem|bei|von\s+der|vom|von|im|am|für\s+die|für\s+den|of|at)\s+"
     rf"{P.ADJ}?$"
 )
 _CLAUSE_AT = re.compile(r"^\s*,\s*(?:der|die)\s+(?:bei\s+der|beim|bei\s+dem|im|in\s+der)\s+$")
@@ -27,6 +27,11 @@ _CLAUSE_VERB = re.compile(r"\s+(?:als\s+)?([\w ]*?)\s*(?:ist|arbeitet|tätig)\b"
 _CLAUSE_DUTY = re.compile(r"\s+(?:arbeitet|tätig|verantwortlich|zuständig)")
 _TITLE_VON = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:von\s+der|vom|von\s+dem|von)\s+$")
 _COMMA_ONLY = re.compile(r"^\s*,?\s*$")
+_OPEN_BRACKET = re.compile(r"^[ \t]*\([ \t]*$")
+_WITH_PARTNER = re.compile(r"^\s+(?:mit|und|sowie)\s+(?:der|dem|den|die|das)?\s*$")
+_LISTED_WITH = re.compile(r"^(?:,[ \t]*|[ \t]*\([ \t]*)$")
+# the organisation closes the bracket or the line (an abbreviation may follow it)
+_LISTED_END = re.compile(r"(?:[ \t]+[A-ZÄÖÜ]{2,6})?[ \t]*(?:\)|\n|$)")
 _ROLE_BEFORE = re.compile(rf"\b({P.ROLE})\s+(?:der|des|bei\s+der|beim|vom|von\s+der)\s+{P.ADJ}?$")
 
 
@@ -63,15 +68,36 @@ def roles_between(s: SentenceContext, i: int) -> None:
             if v or _CLAUSE_DUTY.match(tail):
                 role = _clause_role(s.text[b.end : s.end])
                 s.add(a, "works_for", b, "role_clause", role=role)
+        if _LISTED_WITH.match(gap) and _LISTED_END.match(s.text, b.end):
+            # a speaker list: "Dr. Anneke Rüther, bremenports GmbH", "Claudia Ahlers (Lloyd Werft GmbH)"
+            s.add(a, "works_for", b, "role_listed")
         title = P.TITLE_RE.search(s.text[max(s.start, a.start - 20) : a.end])
         if title and _TITLE_VON.match(gap):
             s.add(a, "works_for", b, "title_von", role=title.group(0).strip())
+    # "- SmartDock Elbe (Hafen Magdeburg GmbH): …": a list of projects, each with its holder
+    if a.type == "PROJECT" and b.type == "ORG" and _OPEN_BRACKET.match(gap):
+        _bracket_holders(s, i + 1)
     # "der Intendant des Dortmunder Konzerthauses, Raphael von Hoensbroech"
     if a.type == "ORG" and b.type == "PERSON" and _COMMA_ONLY.match(gap):
         lead = s.text[max(s.start, a.start - 60) : a.start]
         m = _ROLE_BEFORE.search(lead)
         if m:
             s.add(b, "works_for", a, "role_before", role=m.group(1))
+
+
+def _bracket_holders(s: SentenceContext, j: int) -> None:
+    """The organisations in "Projekt (X mit der Y)" develop the project; X and Y cooperate."""
+    project, holders = s.ments[j - 1], [s.ments[j]]
+    while j + 1 < len(s.ments) and s.ments[j + 1].type == "ORG" and _WITH_PARTNER.match(s.gap(j, j + 1)):
+        j += 1
+        holders.append(s.ments[j])
+    if not _LISTED_END.match(s.text, s.ments[j].end) or s.text[s.ments[j].end : s.end].find(")") < 0:
+        return  # not a closed bracket naming organisations only
+    for org in holders:
+        s.add(org, "develops", project, "bracket_holder")
+    for k, org in enumerate(holders):
+        for other in holders[k + 1 :]:
+            s.add(org, "cooperates_with", other, "bracket_holder")
 
 
 def _nominative_role(role: str) -> str:
@@ -140,3 +166,141 @@ def _nth_line_end(text: str, start: int, n: int) -> int:
             return len(text)
         pos = nl + 1
     return pos - 1
+
+
+# "Beteiligt sind das X in Rostock und die Firma Y": the partners of the project just named
+_PARTICIPANTS = re.compile(
+    r"\b(?:[Bb]eteiligt\s+(?:ist|sind|war|waren)|(?:[Aa]lso\s+)?[Ii]nvolved\s+(?:is|are))\s+"
+    r"(?:(?:auch|außerdem|zudem|ferner|ebenfalls|also)\s+)?"
+)
+_PROJECT_REACH = 400  # how far back the project the partners join may be named
+
+
+def participants(s: SentenceContext) -> None:
+    """ "Beteiligt ist auch das Fraunhofer-Institut …": the listed organisations develop the project.
+
+    The project is the nearest one named before the cue, in this sentence or shortly before;
+    without a project nothing is said ("beteiligt sind außerdem" in a funding round).
+    """
+    for cue in _PARTICIPANTS.finditer(s.text, s.start, s.end):
+        orgs = _listed(s, cue.end())
+        if not orgs:
+            continue
+        if _investors(s, cue.start(), orgs):
+            continue
+        here = s.before(cue.start(), {"PROJECT"}, clause=False)
+        project = here[0] if here else next((m for m in reversed(s.prev) if m.type == "PROJECT"), None)
+        if project is None or cue.start() - project.end > _PROJECT_REACH:
+            continue
+        for org in orgs:
+            s.add(org, "develops", project, "participants")
+    for cue in _LEAD_INVESTOR.finditer(s.text, s.start, s.end):
+        orgs = _listed(s, cue.end())
+        if orgs:
+            _investors(s, cue.start(), orgs)
+
+
+def _listed(s: SentenceContext, pos: int) -> list[LinkedMention]:
+    """The organisations listed right after ``pos`` ("das X in Rostock und die Firma Y"), not parents."""
+    orgs = s.after(pos, {"ORG"})
+    if not orgs or orgs[0].start - pos > 60:
+        return []
+    out = [orgs[0]]
+    for m in orgs[1:]:
+        gap = s.text[out[-1].end : m.start]
+        if P.GENITIVE_GAP.match(gap) or m.key == out[-1].key:
+            continue  # "das Institut … der Universität", "(HTGF)"
+        if not _LIST_GAP.match(gap):
+            break
+        out.append(m)
+    return out
+
+
+# between two partners of a list: a place or a short description may stand in between
+_LIST_GAP = re.compile(r"^[^.;:!?]{0,60}?(?:,|\bund|\bsowie|\band)\s+[^.;:!?]{0,40}$")
+# a financing round: "in einer Series-A-Finanzierungsrunde 12 Millionen Euro eingesammelt"
+_ROUND = re.compile(
+    r"(?i:finanzierungsrunde|investitionsrunde|seed-runde|series-[a-d]|wagniskapital|risikokapital|"
+    r"funding\s+round|eingesammelt|sammelt\b[^.]{0,80}\bein\b|(?<=\s)die\s+runde\b)"
+)
+# "Angeführt wird die Runde vom Wagniskapitalgeber X", "Lead-Investor ist X", "led by X"
+_LEAD_INVESTOR = re.compile(
+    r"\b(?:[Aa]ngeführt|[Aa]nge?führt\s+wird\s+die\s+Runde|[Gg]eführt|[Ll]ed)\s+(?:wird\s+|wurde\s+)?"
+    r"(?:die\s+(?:\w+-?)?[Rr]unde\s+|the\s+round\s+)?(?:von|vom|durch|by)\b|"
+    r"\b(?:Lead-?[Ii]nvestor(?:en)?|Investoren|Geldgeber)\s+(?:ist|sind|war|waren)\b"
+)
+
+
+def _investors(s: SentenceContext, pos: int, orgs: list[LinkedMention]) -> bool:
+    """Investors of a financing round fund the company that raised it.
+
+    The company is the organisation named nearest before a word of the round ("Das Start-up X
+    hat in einer Finanzierungsrunde …"), in this sentence or the one before.
+    """
+    window = max(0, s.start - 300)
+    known = [m for m in (*s.prev, *s.ments) if m.type == "ORG" and m.start >= window and m not in orgs]
+    rounds = list(_ROUND.finditer(s.text, window, s.end))
+    if not rounds:
+        return False
+    for r in reversed(rounds):
+        near = [m for m in known if m.end <= r.start() and r.start() - m.end <= 120]
+        if near:
+            company = max(near, key=lambda m: m.end)
+            for org in orgs:
+                if org.key != company.key:
+                    s.add(org, "funds", company, "investors")
+            return True
+    return True  # a round whose company is not named: the partners develop nothing either
+
+
+# "sagt Geschäftsführerin Lea Marschall": a role right before the name, no organisation with it
+_BARE_ROLE = re.compile(rf"(?:^|(?<=[\s„“\"(]))({P.ROLE})\s+(?:(?:Prof\.|Dr\.)\s*)*$")
+_MAYOR = re.compile(r"^(?:Ober)?[Bb]ürgermeister(?:in)?$")
+_CITY_NAME = re.compile(r"^(?:Stadt|Landeshauptstadt|Hansestadt|Kreisstadt|Gemeinde)\s")
+_COMPANY_ROLE = re.compile(r"^(?:Geschäftsführer(?:in)?|Inhaber(?:in)?|CEO|CTO|CFO|COO)$")
+_BARE_REACH = 600  # how far back the company a bare role refers to may be named
+
+
+def bare_role_relations(doc: Document, ments: list[LinkedMention], placed: set[str]) -> list[Relation]:
+    """``works_for`` for a role named without its organisation, when the text leaves one choice.
+
+    A (Ober-)Bürgermeisterin works for the one city administration the document names; a
+    Geschäftsführer or CEO for the company named nearest before (at most ``_BARE_REACH``
+    characters back). People in ``placed`` already have an organisation and are left alone.
+    """
+    ents = {e.key: e for e in doc.entities}
+    cities = {e.key for e in doc.entities if e.type == "ORG" and _CITY_NAME.match(e.name)}
+    out: list[Relation] = []
+    for i, m in enumerate(ments):
+        if m.type != "PERSON" or m.key in placed:
+            continue
+        cue = _BARE_ROLE.search(doc.text, max(0, m.start - 60), m.start)
+        if cue is None:
+            continue
+        role = cue.group(1)
+        org: str | None = None
+        if _MAYOR.match(role) and len(cities) == 1:
+            (org,) = cities
+        elif _COMPANY_ROLE.match(role):
+            earlier = [
+                x
+                for x in ments[:i]
+                if x.type == "ORG" and m.start - x.end <= _BARE_REACH and ents[x.key].subtype == "company"
+            ]
+            org = earlier[-1].key if earlier else None
+        if org is None:
+            continue
+        conf = P.CONFIDENCE["bare_role"]
+        out.append(
+            Relation(
+                m.key,
+                "works_for",
+                org,
+                cue.start(),
+                m.end,
+                role=role,
+                method="pattern:bare_role",
+                confidence=conf,
+            )
+        )
+    return out

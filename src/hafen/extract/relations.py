@@ -18,14 +18,22 @@ from hafen.document import SYMMETRIC_RELATIONS, Document, Relation
 from hafen.extract import relation_patterns as P
 from hafen.extract.relation_context import LinkedMention, SentenceContext, linked_mentions, sentence_spans
 from hafen.extract.relation_focus import focus, heading_focus, topic_list
-from hafen.extract.relation_names import name_relations, place_adjective_relations, role_relations
-from hafen.extract.relation_roles import contact_relations, roles_between
+from hafen.extract.relation_names import (
+    event_info_relations,
+    name_relations,
+    place_adjective_relations,
+    role_relations,
+)
+from hafen.extract.relation_roles import bare_role_relations, contact_relations, participants, roles_between
 
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|nach|von)\s+$")
 _BY_AFTER = re.compile(r"\s*(?:von|vom|durch)\b")
 _PARTICIPLE_END = re.compile(r"te[nrms]?$")
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
-_WITH_BEFORE = re.compile(r"\bmit\s+(?:dem|der|den)?\s*$")
+# "mit dem X", "aus dem Programm „X“": a partner or a source, never the object of the verb
+_WITH_BEFORE = re.compile(r"\bmit\s+(?:dem|der|den)?\s*$|\baus\s+(?:dem|der|den)\s+(?:\w+\s+)?[„\"“]?$")
+_SEAT_OF = re.compile(r"(?:Haupt|Firmen|Unternehmens)?[Ss]itz\s+(?:der|des|von|vom)\s")
+_FROM_PLACE_GAP = re.compile(r"^\s*(?:\([^)]*\)\s*)?aus\s+(?:dem\s+|der\s+)?$")
 
 
 def _adjacent(s: SentenceContext) -> None:
@@ -54,6 +62,8 @@ def _adjacent(s: SentenceContext) -> None:
                 and "und" in s.gap(k - 1, k)
             ):
                 s.add(s.ments[k - 1], "located_in", b, "coordinated_place")
+        if a.type == "ORG" and b.type == "PLACE" and _FROM_PLACE_GAP.match(gap):
+            s.add(a, "located_in", b, "origin_place")  # "die Firma Baltic Algae UG aus Eckernförde"
         roles_between(s, i)
         if a.type == "PLACE" and b.type == "PLACE" and gap.strip() == "(":
             _places_in_brackets(s, i)
@@ -82,6 +92,11 @@ def _seat(s: SentenceContext) -> None:
         heads = s.before(min(place.start, cue.start()), {"ORG", "PROJECT", "EVENT"}, clause=False)
         if heads:
             s.add(s.governor(heads[0]), "located_in", place, "seat_cue")
+        elif place.end <= cue.start() and _SEAT_OF.match(s.text, cue.start()):
+            # "Freiburg ist Sitz des Fraunhofer-Instituts …": the seat's holder follows
+            held = s.after(cue.end(), {"ORG", "PROJECT", "EVENT"})
+            if held and held[0].start - cue.end() < 12:
+                s.add(held[0], "located_in", place, "seat_cue")
 
 
 def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
@@ -414,6 +429,7 @@ FAMILIES: tuple[Callable[[SentenceContext], None], ...] = (
     _examples_of_org,
     _frame_part,
     _founders,
+    participants,
 )
 
 _ACTORS = frozenset({"ORG", "PROJECT", "EVENT"})
@@ -434,6 +450,7 @@ _NEEDS: dict[Callable[[SentenceContext], None], tuple[tuple[frozenset[str], int]
     _examples_of_org: ((frozenset({"ORG"}), 1),),
     _frame_part: ((frozenset({"PROJECT"}), 2),),
     _founders: ((frozenset({"PERSON"}), 1), (frozenset({"ORG"}), 1)),
+    participants: ((frozenset({"ORG"}), 1),),
 }
 
 
@@ -487,7 +504,11 @@ def find_relations(doc: Document) -> list[Relation]:
         *name_relations(doc, ments),
         *place_adjective_relations(doc, ments),
         *contact_relations(doc, ments),
+        *event_info_relations(doc, ments),
     ]:
+        _keep(best, rel)
+    placed = {r.head for r in best.values() if r.type == "works_for"}
+    for rel in bare_role_relations(doc, ments, placed):
         _keep(best, rel)
     return sorted(best.values(), key=lambda r: (r.start, r.type, r.head, r.tail))
 
