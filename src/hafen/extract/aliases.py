@@ -11,7 +11,14 @@ from functools import lru_cache
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.cues import acronym_word, is_acronym
-from hafen.extract.lexicon import GENERIC_ACRONYMS, lemma_key, lemma_word, places, zipf
+from hafen.extract.lexicon import (
+    GENERIC_ACRONYMS,
+    INSTITUTION_ABBREVIATIONS,
+    lemma_key,
+    lemma_word,
+    places,
+    zipf,
+)
 
 _ABBR_TOKEN = re.compile(r"^[A-Za-zÄÖÜäöüß][\w.&:/-]{1,14}$")
 
@@ -330,6 +337,7 @@ def cluster(
                 m, first[(typ, rest)]
             )  # „Die Schöpfung“ ... Haydns „Schöpfung“: a title without its article
     _link_descriptor_prefix(first, uf)
+    _link_tails(first, uf)
     _link_initials(texts, types, uf)
     return [uf.find(m) for m in range(n)]
 
@@ -350,6 +358,24 @@ def _link_descriptor_prefix(first: dict[tuple[str, str], int], uf: _UnionFind) -
             other = first.get((typ, rest))
             if other is not None:
                 uf.union(m, other)
+
+
+def _link_tails(first: dict[tuple[str, str], int], uf: _UnionFind) -> None:
+    """'Universität Jena' after 'Friedrich-Schiller-Universität Jena', 'Innovation Day' after
+    'Maritime Innovation Day': the tail of exactly one longer name of the same type is that name."""
+    kinds = {a.lower() for a in INSTITUTION_ABBREVIATIONS}
+    for (typ, key), m in first.items():
+        if typ == "ORG" and key in kinds:
+            # "die IHK" after "IHK Rhein-Neckar": the bare kind is the one chamber named in full
+            roots = {uf.find(o) for (t, lk), o in first.items() if t == "ORG" and lk.startswith(key + " ")}
+            if len(roots) == 1:
+                uf.union(m, next(iter(roots)))
+            continue
+        if typ not in {"ORG", "EVENT"} or " " not in key or key.split(" ")[0] in _place_keys():
+            continue
+        roots = {uf.find(o) for (t, lk), o in first.items() if t == typ and lk.endswith(" " + key)}
+        if len(roots) == 1:
+            uf.union(m, next(iter(roots)))
 
 
 _SMALL_WORDS = frozenset({"für", "und", "der", "des", "die", "das", "dem", "den", "of", "for", "and", "the"})

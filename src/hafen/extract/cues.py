@@ -33,7 +33,11 @@ ODD_SHAPE = re.compile(
 )
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,6}$")
 ADJ_CAP = re.compile(
-    r"^[A-ZÄÖÜ][a-zäöüß]+(isch|lich|al|ell|ig|iv|är|sch|ei|ös|nt|rt|ier|ern|ß)(e|en|er|es|em)$"
+    r"^[A-ZÄÖÜ][a-zäöüß]+(isch|lich|al|ell|ig|iv|är|sch|ei|ös|nt|rt|ier|ern|im|ß)(e|en|er|es|em)$"
+)
+# "Forschungsverbund X", "Verbundprojekt X": a joint research project named after its head
+RESEARCH_ALLIANCE = re.compile(
+    r"^(?:forschungs|wissenschafts|innovations)verbund(?:e?s)?$|^verbundprojekte?s?$"
 )
 ADJ_LOW = re.compile(r"^[a-zäöüß]+(e|en|er|es|em)$")
 # "of"/"for" only occur in English names: "University of Leeds", "Center for Robotics"
@@ -168,6 +172,8 @@ def context_type(toks: Toks, i: int, j: int) -> tuple[str, str | None] | None:
     ('AI24, eine internationale Konferenz'); wider context types only events and projects."""
     before = toks.t(i - 1)
     if before[:1].isupper() and not toks.sent_start[i]:
+        if RESEARCH_ALLIANCE.match(before.lower()):
+            return "PROJECT", None  # "im Forschungsverbund InfectoGnostics"
         if DESCRIPTOR_RE.search(before.lower()):
             return "ORG", "company"
         cue = head_cue(before.lower())

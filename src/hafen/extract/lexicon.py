@@ -155,7 +155,7 @@ PROJECT_CUES = _words(
 EVENT_CUES = _words(
     """
     ausstellung austausch award camp conference expo fachtagung festival forum gartenschau
-    gipfel hackathon kirchentag konferenz kongress messe nacht night preis roundtable summit
+    gipfel hackathon kirchentag konferenz kongress messe nacht night pitch preis roundtable summit
     symposium table tag tage tagung veranstaltung veranstaltungsformat week wettbewerb
     woche workshop
     """,

@@ -22,6 +22,7 @@ from hafen.extract.cues import (
     ODD_SHAPE,
     ORG_CUE_RE,
     PROJECT_RE,
+    RESEARCH_ALLIANCE,
     TAIL_PREPS,
     URL_END,
     acronym_word,
@@ -50,7 +51,7 @@ from hafen.extract.lexicon import (
     topic_forms,
     zipf,
 )
-from hafen.extract.projects import example_list, project_or_event, quoted
+from hafen.extract.projects import BULLETS, example_list, listed_project, project_or_event, quoted
 
 
 def _tail(toks: Toks, j: int) -> int:
@@ -64,11 +65,14 @@ def _tail(toks: Toks, j: int) -> int:
                 break  # "Institut für X ISST": the acronym is a name of its own
             if w in _PRONOUNS or (k == j + 1 and toks.t(j) in {"zum", "beim"} and _infinitive(w)):
                 break  # "Kammer zum Herunterladen", "... finden Sie": a clause, not a name
-            if w[:1].isupper() or (w.endswith("-") and w[:1].isalpha()):
+            if w[:1].isupper() or (w.endswith("-") and w[:1].isalpha()) or _elided_head(toks, k):
                 k += 1
                 last = k
             elif (ADJ_LOW.match(w) and w not in FUNCTION_WORDS and toks.cap(k + 1)) or (
-                (w in {"und", "&"} and (toks.cap(k + 1) or ADJ_LOW.match(toks.t(k + 1))))
+                (
+                    w in {"und", "&"}
+                    and (toks.cap(k + 1) or ADJ_LOW.match(toks.t(k + 1)) or _elided_head(toks, k + 1))
+                )
                 or (w == "and" and toks.cap(k + 1))
             ):
                 k += 1
@@ -80,6 +84,10 @@ def _tail(toks: Toks, j: int) -> int:
             return max(last, j + 2) if last == j + 1 else last
         return j
     if is_place(toks, j) and not toks.sent_start[j]:
+        if _region_compound(toks, j + 1):
+            return j + 2  # "Handwerkskammer Mannheim Rhein-Neckar-Odenwald"
+        if toks.t(j + 1) == "zu" and is_place(toks, j + 2) and not toks.sent_start[j + 2]:
+            return j + 3  # "IHK Ostwestfalen zu Bielefeld": the region and the chamber's seat
         return j + 1
     if toks.t(j) in {"Region", "Metropolregion", "Raum", "Landkreis", "Kreis"} and is_place(toks, j + 1):
         return j + 2  # "Wirtschaftsförderung Region Stuttgart"
@@ -88,6 +96,28 @@ def _tail(toks: Toks, j: int) -> int:
     if "-" in toks.t(j) and toks.t(j).split("-")[0] in places() and not toks.sent_start[j]:
         return j + 1  # "DGB Dortmund-Hellweg"
     return j
+
+
+def _elided_head(toks: Toks, k: int) -> bool:
+    """'-automatisierung' in 'für Fabrikbetrieb und -automatisierung': the second part of a
+    compound whose first part is elided, right after 'und'/'oder'."""
+    w = toks.t(k)
+    return (
+        len(w) > 3 and w[0] == "-" and w[1:].isalpha() and w[1].islower()
+        and toks.t(k - 1) in {"und", "oder"}
+    )
+
+
+def _region_compound(toks: Toks, k: int) -> bool:
+    """'Rhein-Neckar-Odenwald' after a town in a chamber's name: a hyphenated run of
+    capitalised parts, one of them a known place, names the chamber's district."""
+    parts = toks.t(k).split("-")
+    return (
+        len(parts) >= 2
+        and not toks.sent_start[k]
+        and all(p[:1].isupper() and p.isalpha() for p in parts)
+        and any(p in places() for p in parts)
+    )
 
 
 _PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Wir", "Er", "Es", "Ich", "Du"})
@@ -220,6 +250,19 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
             j += 1
         if is_place(toks, j):
             j += 1
+    if j > k + 1 and _dotted_form(toks.t(j)):
+        return None  # "Gesellschaft für … mbH." ending a sentence: the legal-form rule takes it
+    if j > k + 1 and (toks.t(j) in LEGAL_FORMS or (toks.t(j) == "e." and toks.t(j + 1) == "V.")):
+        # "Gesellschaft für Wirtschaftsförderung und Standortmarketing mbH": the legal form closes it
+        j += 2 if toks.t(j) == "e." else 1
+        if toks.t(j) == "&" and toks.t(j + 1) == "Co.":
+            j += 3 if toks.t(j + 2) in LEGAL_FORMS else 2
+        opener = toks.t(a - 1)
+        brand = acronym_word(opener) and opener.upper() not in GENERIC_ACRONYMS
+        if a > 0 and brand and not toks.sent_start[a]:
+            a -= 1  # "WFO Oldenburger Gesellschaft für … mbH": the acronym opens the registered name
+    if RESEARCH_ALLIANCE.match(w.lower()) and j > k + 1 and a == k:
+        return Cand(k + 1, j, "PROJECT", priority=80, confidence=0.75)  # "Forschungsverbund ProBio"
     adjectives = [t for t in toks.text[a:k] if t not in first_names()]
     adjectival = bool(adjectives) and not all(city_adjective(t) for t in adjectives)
     cue = ORG_CUE_RE.search(w.lower())
@@ -271,7 +314,7 @@ _LOWER_STARTS = frozenset(f for f in LEGAL_FORMS if not f[:1].isupper()) | {"e."
 def _may_start(w: str) -> bool:
     """Every detector below needs a capitalised word, a quote, a legal form or an odd shape
     ('ruhr:HUB', 'iCapital'): the other tokens (most of a text) are skipped at once."""
-    return w[:1].isupper() or w in _LOWER_STARTS or ODD_SHAPE.match(w) is not None
+    return w[:1].isupper() or w in _LOWER_STARTS or ODD_SHAPE.match(w) is not None or _dotted_form(w)
 
 
 def find_orgs(toks: Toks, source: str) -> list[Cand]:
@@ -302,6 +345,8 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
                 cand = Cand(k, j, "ORG", INSTITUTION_ABBREVIATIONS[w], priority=82, confidence=0.9)
         elif w[:1].isupper() and _descriptor(low) and toks.t(k + 1) != ".":
             cand = _after_descriptor(toks, k)
+        if cand is None and toks.t(k - 1) in BULLETS:
+            cand = listed_project(toks, k)
         if cand is None and w[:1].isupper() and len(w) > 2:
             org_cue = _org_cue(low)
             if org_cue is not None:
@@ -318,11 +363,11 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
                 cand is None
                 and w in {"Stadt", "Landeshauptstadt", "Gemeinde", "Hansestadt"}
                 and toks.t(k + 1) in places()
-            ):
+            ) or (cand is None and _land(toks, k)):
                 cand = Cand(k, k + 2, "ORG", "public", priority=85, confidence=0.85)
         if cand is None and "-" in w and w[:1].isupper():
             cand = _role_prefix(toks, k)
-        if (cand is None and w in LEGAL_FORMS) or (w == "e." and toks.t(k + 1) == "V."):
+        if (cand is None and (w in LEGAL_FORMS or _dotted_form(w))) or (w == "e." and toks.t(k + 1) == "V."):
             cand = _legal_form(toks, k)
         if cand is None and toks.t(k + 1) == "wie" and w[:1].isupper():
             items = example_list(toks, k)
@@ -388,6 +433,18 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
     return out
 
 
+def _land(toks: Toks, k: int) -> bool:
+    """'das Land Sachsen-Anhalt', 'Land NRW': a federal state named as 'Land' acts (funds,
+    administers) as a public body; 'im Land Bremen' is a place."""
+    return (
+        toks.t(k) == "Land"
+        and toks.t(k - 1) not in {"im", "ins", "Im"}
+        and not toks.sent_start[k + 1]
+        and (place := places().get(toks.t(k + 1))) is not None
+        and place.source_id.startswith("hafen:")  # the Länder table (regions_de.tsv), not a town
+    )
+
+
 def _after_descriptor(toks: Toks, k: int) -> Cand | None:
     """'der Technologiekonzern Wilo', 'das Start-up „medmehr“'."""
     j = k + 1
@@ -436,9 +493,17 @@ def _legal_form(toks: Toks, k: int) -> Cand | None:
         if toks.t(end) in LEGAL_FORMS:
             end += 1
     a = k
-    while a > 0 and a > k - 5:
+    reach = k - 5
+    while a > 0 and a > reach:
         if toks.sent_start[a] and _wrapped(toks, a):
             a -= 1  # "Lindemann\nSpedition GmbH": a line wrapped inside the name
+        crossing = toks.t(a - 1) in {"für", "zur", "zum"} and a < k and toks.cap(a - 2)
+        if crossing and _org_cue(toks.t(a - 2).lower()):
+            # "Gesellschaft für Investitionsförderung und Stadtentwicklung mbH", "Institut für
+            # Photonische Technologien e. V.": the cue noun heads the name across its tail
+            a -= 2
+            reach = min(reach, a - 3)
+            continue
         if not (
             (toks.cap(a - 1) or (toks.t(a - 1) in {"&", "und"} and a < k))
             and not toks.sent_start[a]
@@ -451,10 +516,19 @@ def _legal_form(toks: Toks, k: int) -> Cand | None:
         a += 1
     if toks.t(a) in {"&", "und"}:
         a += 1
+    if toks.t(a) in {"Verein", "Firma", "Unternehmen"} and a + 1 < k:
+        a += 1  # "Verein Digitales Magdeburg e. V.": the category noun is not part of the name
     if a == k:
         return None
     subtype = "network" if toks.t(k) in {"e.", "e.V.", "eV"} else "company"  # a registered association
+    if _dotted_form(toks.t(end - 1)):  # "GmbH." ending a sentence: the full stop is not the name's
+        return Cand(a, end, "ORG", subtype, 85, 0.9, start=toks.start[a], end=toks.end[end - 1] - 1)
     return Cand(a, end, "ORG", subtype, priority=85, confidence=0.9)
+
+
+def _dotted_form(w: str) -> bool:
+    """'GmbH.', 'mbH.': a legal form the tokenizer kept together with the sentence's full stop."""
+    return len(w) > 2 and w[-1] == "." and w[:-1] in LEGAL_FORMS and w not in LEGAL_FORMS
 
 
 _LAW = re.compile(r"^[A-ZÄÖÜ][A-Za-zäöü]{0,4}[a-zäöü][A-Za-z]*(G|GB|VO|V)$")

@@ -8,10 +8,11 @@ places by themselves; "<Town>er" + a site noun ("Leipziger Hafen") is a site.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from hafen.extract.candidates import Cand, Toks
-from hafen.extract.cues import ADJ_CAP
+from hafen.extract.cues import ADJ_CAP, head_cue
 from hafen.extract.lexicon import (
     COMPASS,
     LOCATIVE,
@@ -91,6 +92,10 @@ def find_places(toks: Toks) -> list[Cand]:
     while k < toks.n:
         w = toks.text[k]
         if not w or not w[0].isupper():
+            if _POSTCODE.match(w):
+                street = _street_before_postcode(toks, k)
+                if street is not None and (not out or out[-1].j <= street.i):
+                    out.append(street)
             k += 1
             continue
         hit = _gazetteer_at(toks, k)
@@ -115,6 +120,12 @@ def find_places(toks: Toks) -> list[Cand]:
             out.append(Cand(k, j, "PLACE", subtype, priority=40, confidence=0.9, attrs=attrs))
             k = j
             continue
+        if w in _VENUE_LABELS and toks.t(k + 1) == ":" and (k == 0 or "\n" in toks.t(k - 1)):
+            venue = _venue(toks, k + 2)
+            if venue is not None:
+                out.append(venue)
+                k = venue.j
+                continue
         site = _site_at(toks, k)
         if site is not None:
             out.append(site)
@@ -154,6 +165,47 @@ def _street_adjective(toks: Toks, k: int) -> bool:
     return numbered or located or toks.t(k - 1) in {"am", "Am"}
 
 
+_POSTCODE = re.compile(r"^\d{5}$")
+_HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-z]?$")
+_STREET_PARTICLES = frozenset(
+    {"Am", "An", "Auf", "Im", "In", "Zum", "Zur", "Unter", "Hinter", "der", "den", "dem"}
+)
+_HUBS = frozenset({"Hauptbahnhof", "Bahnhof", "Flughafen", "Airport", "Busbahnhof"})
+_VENUE_LABELS = frozenset({"Ort", "Veranstaltungsort", "Tagungsort", "Location", "Venue"})
+
+
+def _street_before_postcode(toks: Toks, k: int) -> Cand | None:
+    """'Am Längengrad 8, 27568 Bremerhaven', 'Templergraben 55, 52062 Aachen': the words
+    before a house number and a postcode name a street, with or without a street suffix."""
+    if toks.t(k - 1) != "," or not _HOUSE_NUMBER.match(toks.t(k - 2)):
+        return None
+    j = k - 2
+    a = j
+    while a > j - 4 and (toks.cap(a - 1) or toks.t(a - 1) in _STREET_PARTICLES) and toks.t(a - 1).isalpha():
+        a -= 1
+    while a < j and toks.t(a) in {"der", "den", "dem"}:
+        a += 1  # "in der"/"an der" belong to the sentence unless a particle opens the name
+    if a == j or not toks.cap(a) or any(w in places() for w in toks.text[a:j]):
+        return None
+    if j - a == 1 and toks.t(a) in _STREET_PARTICLES:
+        return None
+    return Cand(a, j, "PLACE", "site", priority=45, confidence=0.75)
+
+
+def _venue(toks: Toks, a: int) -> Cand | None:
+    """'Ort: Klimahaus Bremerhaven, Am Längengrad 8, …': the name before the first comma of
+    a venue line is a site; a town alone is left to the gazetteer, an organisation to its rules."""
+    j = a
+    while j < a + 6 and toks.t(j) not in {",", "(", ""} and "\n" not in toks.t(j):
+        j += 1
+    if j == a or toks.t(j) != "," or not toks.cap(a):
+        return None
+    words = toks.text[a:j]
+    if " ".join(words) in places() or any(w.isupper() or head_cue(w.lower()) for w in words):
+        return None
+    return Cand(a, j, "PLACE", "site", priority=47, confidence=0.7)
+
+
 _DESCRIBING_HEADS = frozenset({"Stadtteil", "Stadtbezirk", "Ortsteil", "Areal"})
 
 
@@ -187,16 +239,20 @@ def _site_at(toks: Toks, k: int) -> Cand | None:
         and "-" not in w[-4:]
         and ((zipf(w) < 2.5 and (not weak or located)) or (located and zipf(w) < 3.5))
     ) or (m and nxt[:1].isdigit() and len(nxt) <= 4 and len(w) > 6):
-        j = k + 1
-        if nxt[:1].isdigit() and len(nxt) <= 4:
-            j += 1
-        return Cand(k, j, "PLACE", "site", priority=45, confidence=0.85)
+        # the house number only locates the street: "Albert-Einstein-Straße 9" names "...Straße"
+        return Cand(k, k + 1, "PLACE", "site", priority=45, confidence=0.85)
     # "im Stadtteil Hochdorf", "auf dem Areal Güterbahnhof Nord": the head only describes
     if w in _DESCRIBING_HEADS and toks.cap(k + 1) and not toks.sent_start[k + 1] and toks.name_like(k + 1):
         j = k + 2
         if toks.t(j) in COMPASS and not toks.sent_start[j]:
             j += 1
         return Cand(k + 1, j, "PLACE", "site", priority=45, confidence=0.7)
+    # "Hauptbahnhof Bremerhaven", "Flughafen Leipzig/Halle": a transport hub named by its town
+    if w in _HUBS and nxt in places() and not toks.sent_start[k + 1] and nxt != places()[nxt].name + "s":
+        j = k + 2
+        if toks.t(j) == "/" and toks.t(j + 1) in places():
+            j += 2
+        return Cand(k, j, "PLACE", "site", priority=46, confidence=0.75)
     # "Zeche Zollverein", "Campus Nord", "Kokerei Hansa"
     if w in SITE_HEADS and toks.cap(k + 1) and zipf(nxt) < 4.0 and not toks.sent_start[k + 1]:
         return Cand(k, k + 2, "PLACE", "site", priority=45, confidence=0.75)

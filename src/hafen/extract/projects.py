@@ -21,6 +21,7 @@ from hafen.extract.cues import (
     EVENT_RE,
     ODD_SHAPE,
     PROJECT_RE,
+    RESEARCH_ALLIANCE,
     city_adjective,
     context_type,
     head_cue,
@@ -34,12 +35,14 @@ from hafen.extract.lexicon import (
     EVENT_CUES,
     GENERIC_MODIFIERS,
     INDEFINITE,
+    LEGAL_FORMS,
     LOCATIVE,
     NOT_EVENT_RE,
     PROJECT_CUES,
     SPANS_OF_TIME,
     TITLE_INNER,
     places,
+    topic_forms,
     zipf,
 )
 
@@ -72,6 +75,8 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         j = k + 3 if toks.t(k + 2) in COMPASS else k + 2
         return Cand(k, j, "PLACE", "site", priority=70, confidence=0.75)  # "Campus Duisburg": a site
     head = low.rsplit("-", 1)[-1]
+    if head == "campus" and "-" in w and _named_site(w.rsplit("-", 1)[0]):
+        return Cand(k, k + 1, "PLACE", "site", priority=70, confidence=0.7)  # "Beutenberg-Campus"
     a = k
     if head in ENGLISH_HEADS or w in {"Woche", "Award", "Summit"} or ADJ_CAP.match(toks.t(k - 1)):
         while (
@@ -152,6 +157,8 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         ):
             break
         j += 1
+    if is_event and j == k + 2 and _PROGRAMME_ITEM.match(toks.t(k + 1)):
+        return None  # "Workshop A", "Forum 2": an item of a programme, not a named event
     if (
         ADJ_LOW.match(toks.t(j))
         and toks.cap(j + 1)
@@ -359,7 +366,9 @@ def quoted(toks: Toks, q: int) -> Cand | None:
     before = toks.t(q - 1).lower()
     if typ is None and before:
         cue = head_cue(before) if toks.t(q - 1)[:1].isupper() else None
-        if DESCRIPTOR_RE.search(before):
+        if RESEARCH_ALLIANCE.match(before):
+            typ, sub = "PROJECT", None  # "im Forschungsverbund „GaN4Grid“"
+        elif DESCRIPTOR_RE.search(before):
             typ, sub = "ORG", "company"
         elif before in {"team", "teams"}:
             typ, sub = "ORG", "other"  # "das Team „Gemeinsam stärker“" acts as a unit
@@ -403,6 +412,50 @@ def _creator_genitive(toks: Toks, k: int) -> bool:
         and zipf(w[:-1]) < 4.0  # a surname, not a common noun ("des Projekts „X“" has a determiner anyway)
         and not is_place(toks, k)
         and w[:-1] not in places()
+    )
+
+
+_PROGRAMME_ITEM = re.compile(r"^(?:[A-Z]|\d{1,2}|[IVX]{1,3})$")
+BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})
+
+
+def listed_project(toks: Toks, k: int) -> Cand | None:
+    """'- SmartDock Elbe (Hafen Magdeburg GmbH): digitale Steuerung …, 520.000 Euro': in a
+    bulleted list of funded work, the name before the bracketed holder and the colon is a
+    project."""
+    if toks.t(k - 1) not in BULLETS or not (k < 2 or "\n" in toks.t(k - 2)):
+        return None
+    j = k
+    while j < k + 5 and (toks.cap(j) or (j > k and "-" in toks.t(j))) and _word(toks.t(j)):
+        j += 1
+    if j == k or toks.t(j) != "(" or toks.t(j - 1) in LEGAL_FORMS or toks.t(k) in places():
+        return None
+    cue = head_cue(toks.t(j - 1).lower())
+    if cue is not None and cue[0] == "ORG":
+        return None  # "- Hochschule Mannheim (HSMA): …" lists an organisation
+    e = j + 1
+    while e < j + 14 and "\n" not in toks.t(e) and not toks.t(e).startswith(")"):
+        e += 1
+    closes = toks.t(e) == "):" or (toks.t(e) == ")" and toks.t(e + 1) == ":")
+    if not closes or e - j < 3 or not toks.cap(j + 1):
+        return None  # "(HSMA)": a defined abbreviation, not a holder
+    return Cand(k, j, "PROJECT", priority=78, confidence=0.7)
+
+
+def _word(w: str) -> bool:
+    return w.replace("-", "").isalnum()
+
+
+def _named_site(prefix: str) -> bool:
+    """'Beutenberg' in 'Beutenberg-Campus': a rare proper word (a hill, a street, a quarter)
+    names the campus as a site; 'KI-Campus', 'Gründer-Campus' name a programme or facility."""
+    return (
+        prefix.isalpha()
+        and prefix[:1].isupper()
+        and not prefix.isupper()
+        and prefix.lower() not in topic_forms()
+        and zipf(prefix) < 2.5
+        and head_cue(prefix.lower()) is None
     )
 
 
