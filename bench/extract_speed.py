@@ -38,7 +38,8 @@ WARM_UP = (
     "Die Technische Hochschule Lübeck und die Fraunhofer-Einrichtung für Marine Biotechnologie "
     "kooperieren seit 2021 im Projekt „BlueHealth“. Prof. Dr. Karin Möller, Leiterin des "
     "Instituts, sagt: „Wir forschen an Wasserstoff und Künstlicher Intelligenz.“ Rund 40 neue "
-    "Arbeitsplätze entstehen bis 2026 in Lübeck-Travemünde.\n"
+    "Arbeitsplätze entstehen bis 2026 in Lübeck-Travemünde. Die Kielwerk GmbH liefert die "
+    "Sensoren; Kielwerk baut dafür in Rostock.\n"
     "Standort\tBeschäftigte\nKiel\t1.200\nRostock\t950\n"
 )
 
