@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -65,3 +66,22 @@ def kit_db(tmp_path: Path, kit: ModuleType) -> Path:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     return path
+
+
+def extraction_scores(shared: Path, docs: list[Path], gold: Path, out: Path) -> dict[str, Any]:
+    """The real pipeline on ``docs`` (``hafen extract``), scored against ``gold`` by the shared
+    ``eval/score.py``: the evaluation gates' one path from text to F1."""
+    from hafen.cli import extract_files
+
+    written, failures = extract_files(docs, out)
+    assert not failures, failures
+    assert written == len(docs)
+    path = shared / "eval" / "score.py"
+    spec = importlib.util.spec_from_file_location("hafen_shared_score", path)
+    if spec is None or spec.loader is None:
+        pytest.fail(f"cannot import the scorer at {path}")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    result: dict[str, Any] = scorer.score_extraction(gold, out, docs[0].parent)
+    assert not result["missing_predictions"]
+    return result

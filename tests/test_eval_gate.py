@@ -7,14 +7,11 @@ rises; never lower them to make a change pass.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-
-from hafen.cli import extract_files
+from tests.conftest import extraction_scores
 
 # bucket -> minimal F1 (default pipeline: rules, CRF where its model is installed, relations)
 # (reached when set: ALL-TOPIC 0.882, ORG 0.874, PERSON 0.979, PLACE 0.972, PROJECT 0.747,
@@ -32,27 +29,11 @@ FLOORS = {
 RELATIONS_FLOOR = 0.58
 
 
-def _score_module(shared: Path) -> ModuleType:
-    path = shared / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("hafen_shared_score", path)
-    if spec is None or spec.loader is None:
-        pytest.fail(f"cannot import the scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    seeds = shared_dir / "seeds"
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
     out = tmp_path_factory.mktemp("eval_gate")
-    written, failures = extract_files(sorted(seeds.glob("*.txt")), out)
-    assert not failures, failures
-    assert written == len(list(seeds.glob("*.txt")))
-    scorer = _score_module(shared_dir)
-    result: dict[str, Any] = scorer.score_extraction(shared_dir / "eval" / "gold", out, seeds)
-    assert not result["missing_predictions"]
-    return result
+    return extraction_scores(shared_dir, seeds, shared_dir / "eval" / "gold", out)
 
 
 @pytest.mark.parametrize("bucket", sorted(FLOORS))

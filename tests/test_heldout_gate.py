@@ -9,14 +9,11 @@ rises, never lower them to make a change pass.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-
-from hafen.cli import extract_files
+from tests.conftest import extraction_scores
 
 HELDOUT = Path(__file__).parent / "heldout"
 
@@ -42,28 +39,12 @@ FLOORS = {
 RELATIONS_FLOOR = 0.51
 
 
-def _score_module(shared: Path) -> ModuleType:
-    path = shared / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("hafen_shared_score_heldout", path)
-    if spec is None or spec.loader is None:
-        pytest.fail(f"cannot import the scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     docs = sorted((HELDOUT / "docs").glob("*.txt"))
     assert len(docs) == len(list((HELDOUT / "gold").glob("*.json")))
     out = tmp_path_factory.mktemp("heldout_gate")
-    written, failures = extract_files(docs, out)
-    assert not failures, failures
-    assert written == len(docs)
-    scorer = _score_module(shared_dir)
-    result: dict[str, Any] = scorer.score_extraction(HELDOUT / "gold", out, HELDOUT / "docs")
-    assert not result["missing_predictions"]
-    return result
+    return extraction_scores(shared_dir, docs, HELDOUT / "gold", out)
 
 
 @pytest.mark.parametrize("bucket", sorted(FLOORS))
