@@ -18,6 +18,7 @@ import pycrfsuite
 
 from hafen.document import ENTITY_TYPES, Mention
 from hafen.extract.crf_decode import NumpyTagger
+from hafen.extract.crf_features import STREET_HEADS
 from hafen.extract.tokens import source_text, spacy_doc, token_table, tokenize
 
 if TYPE_CHECKING:
@@ -182,12 +183,7 @@ _SUBTYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("company", ("gmbh", "ag", " se", "kg", "ug", "holding", "werke", "group", "gruppe")),
 )
 _SITE_CUES = (
-    "straße",
-    "strasse",
-    "str.",
-    "platz",
-    "weg",
-    "allee",
+    *STREET_HEADS,
     "quartier",
     "viertel",
     "hafen",

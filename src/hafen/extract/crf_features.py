@@ -93,13 +93,10 @@ ROLE_PREFIXES = (
     "wissenschaftler",
     "forscher",
 )
+# Street and square heads: the shared core of the place suffixes here and the site cues of crf.py
+STREET_HEADS = ("straße", "strasse", "str.", "platz", "weg", "allee")
 PLACE_SUFFIXES = (
-    "straße",
-    "strasse",
-    "str.",
-    "platz",
-    "weg",
-    "allee",
+    *STREET_HEADS,
     "ring",
     "damm",
     "ufer",
