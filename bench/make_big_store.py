@@ -18,6 +18,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from hafen.resolve.normalize import fold  # the norm_key a resolution writes
 from hafen.store.read_search import refresh_search_index
@@ -236,16 +237,33 @@ def build(out: Path, n_entities: int, n_docs: int, per_doc: int, seed: int = 7) 
     topics = by_type["TOPIC"]
 
     n_docs_of: dict[int, int] = defaultdict(int)
-    doc_rows, de_rows, m_rows, r_rows = [], [], [], []
+    doc_rows: list[tuple[Any, ...]] = []
+    de_rows: list[tuple[Any, ...]] = []
+    m_rows: list[tuple[Any, ...]] = []
+    r_rows: list[tuple[Any, ...]] = []
     de_id = m_id = r_id = 0
     stamp = "2026-01-01T00:00:00+00:00"
+    local: dict[int, int] = {}  # entity -> its doc_entities id in the current document
+    de_for_doc: list[tuple[int, int]] = []
+
+    def mention(d: int, spans: list[tuple[int, int, int]], confidence: float) -> None:
+        """A mention row per span; an entity's first mention in the document adds its doc entity."""
+        nonlocal de_id, m_id
+        for ent, s, e in spans:
+            if ent not in local:
+                de_id += 1
+                local[ent] = de_id
+                de_for_doc.append((ent, de_id))
+            m_id += 1
+            m_rows.append((m_id, d, local[ent], s, e, names[ent], types[ent], "pattern", confidence))
+
     for d in range(1, n_docs + 1):
         picked = rng.choices(order, cum_weights=cum, k=per_doc // 2)
         picked += rng.sample(topics, 2) + rng.sample(places, 2)
-        local: dict[int, int] = {}
+        local.clear()
         writer = _Writer()
         text_parts, sentences, say = writer.parts, writer.sentences, writer.say
-        de_for_doc: list[tuple[int, int]] = []
+        de_for_doc.clear()
 
         for k in range(0, len(picked) - 1, 2):
             a, b = picked[k], picked[k + 1]
@@ -255,20 +273,12 @@ def build(out: Path, n_entities: int, n_docs: int, per_doc: int, seed: int = 7) 
             if types[b] == "TOPIC":
                 verb = "focuses_on"
             spans = say([(names[a], a), (f" {VERBS[verb]} ", None), (names[b], b), (".", None)])
-            for ent, s, e in spans:
-                if ent not in local:
-                    de_id += 1
-                    local[ent] = de_id
-                    de_for_doc.append((ent, de_id))
-                m_id += 1
-                m_rows.append((m_id, d, local[ent], s, e, names[ent], types[ent], "pattern", 0.9))
+            mention(d, spans, 0.9)
             # Each sentence names its pair again in a second, shorter form: more mentions.
             spans2 = say(
                 [("Laut ", None), (names[a], a), (" ist ", None), (names[b], b), (" wichtig.", None)]
             )
-            for ent, s, e in spans2:
-                m_id += 1
-                m_rows.append((m_id, d, local[ent], s, e, names[ent], types[ent], "pattern", 0.8))
+            mention(d, spans2, 0.8)
             r_id += 1
             r_rows.append(
                 (r_id, d, local[a], local[b], verb, None, sentences[-2][0], sentences[-2][1], "pattern", 0.8)
@@ -276,13 +286,7 @@ def build(out: Path, n_entities: int, n_docs: int, per_doc: int, seed: int = 7) 
             if types[a] in ("ORG", "PROJECT") and rng.random() < 0.2:
                 place = rng.choice(places)
                 spans3 = say([(names[a], a), (" sitzt in ", None), (names[place], place), (".", None)])
-                for ent, s, e in spans3:
-                    if ent not in local:
-                        de_id += 1
-                        local[ent] = de_id
-                        de_for_doc.append((ent, de_id))
-                    m_id += 1
-                    m_rows.append((m_id, d, local[ent], s, e, names[ent], types[ent], "pattern", 0.9))
+                mention(d, spans3, 0.9)
                 r_id += 1
                 r_rows.append(
                     (r_id, d, local[a], local[place], "located_in", None, *sentences[-1], "pattern", 0.8)

@@ -52,15 +52,22 @@ def kit() -> ModuleType:
 
 
 @pytest.fixture
-def kit_db(tmp_path: Path, kit: ModuleType) -> Path:
+def kit_corpus(tmp_path: Path, kit: ModuleType) -> Path:
+    """The kit's small German corpus, written to ``tmp_path/korpus``."""
+    folder = tmp_path / "korpus"
+    kit.write_corpus(folder)
+    return folder
+
+
+@pytest.fixture
+def kit_db(tmp_path: Path, kit_corpus: Path) -> Path:
     """A store built by the CLI from the kit's corpus (in ``tmp_path/korpus``) with the kit's
     lexicon stage: fast, and every entity known in advance."""
     from click.testing import CliRunner
 
     from hafen.cli import main
 
-    corpus = tmp_path / "korpus"
-    kit.write_corpus(corpus)
+    corpus = kit_corpus
     path = tmp_path / "h.db"
     args = ["--lang", "en", "build", str(corpus), "--db", str(path), "--stages", "test.lexicon.v1"]
     result = CliRunner().invoke(main, args)

@@ -25,10 +25,8 @@ KIT_PATH = Path(__file__).parent / "store" / "kit.py"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, kit: ModuleType) -> Path:
-    folder = tmp_path / "korpus"
-    kit.write_corpus(folder)
-    return folder
+def corpus(kit_corpus: Path) -> Path:
+    return kit_corpus
 
 
 @pytest.fixture

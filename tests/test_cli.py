@@ -12,16 +12,10 @@ from click.testing import CliRunner, Result
 
 from hafen.cli import main
 
-KIT_PATH = Path(__file__).parent / "store" / "kit.py"
-
-
-
 
 @pytest.fixture
-def corpus(tmp_path: Path, kit: ModuleType) -> Path:
-    folder = tmp_path / "korpus"
-    kit.write_corpus(folder)
-    return folder
+def corpus(kit_corpus: Path) -> Path:
+    return kit_corpus
 
 
 def run(*args: str | Path) -> Result:

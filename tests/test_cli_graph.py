@@ -11,9 +11,6 @@ from click.testing import CliRunner, Result
 
 from hafen.cli import main
 
-KIT_PATH = Path(__file__).parent / "store" / "kit.py"
-
-
 
 def run(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args])
