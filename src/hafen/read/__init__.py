@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def read_file(path: Path, *, max_mb: float = 25.0) -> Document:
     if expected is not None and _mismatch(fmt, expected):
         warnings.append(f"[E112] {errors.message('E112', actual=_NAMES[fmt], expected=_NAMES[expected])}")
     extracted = _extract(fmt, data, name)
-    if not extracted.text.strip():
+    if not extracted.text or extracted.text.isspace():  # as `not text.strip()`, without a copy
         chrome_only = extracted.meta.get("removed_lines") or fmt == "html"
         raise errors.ReadError(name, "E106" if chrome_only else "E102")
     segments = extracted.segments
@@ -83,14 +84,20 @@ def read_file(path: Path, *, max_mb: float = 25.0) -> Document:
     else:
         for seg in segments:
             if seg.lang is None:
-                seg.lang = langs.detect(extracted.text[seg.start : seg.end].replace("\t", " "))
+                # detect() reads a bounded sample from the start only: slice no more than that
+                end = min(seg.end, seg.start + langs.SAMPLE_CHARS)
+                seg.lang = langs.detect(extracted.text[seg.start : end].replace("\t", " "))
     meta = dict(extracted.meta)
     meta["format"] = fmt
     meta["size_bytes"] = len(data)
     if "title" not in meta and segments and segments[0].title:
         meta["title"] = segments[0].title
+    # Path.resolve() less its pathlib overhead: the file was just opened, so the path holds
+    # no symlink loop (the one case where resolve() does more than realpath)
+    source = os.path.realpath(path)
     return Document(
-        source=str(path.resolve()),
+        source=source,
+        name=os.path.basename(source),  # Path(source).name, which Document would work out
         text=extracted.text,
         content_hash=content_hash(data),
         media_type=sniffing.MEDIA_TYPES[fmt],
@@ -105,17 +112,22 @@ def _load(path: Path, name: str, max_mb: float) -> bytes:
     """The file's bytes; the size is checked before reading so a huge file costs nothing."""
     limit = int(max_mb * _MB)
     try:
-        if path.is_dir():
+        info = path.stat()  # one stat for all checks; a missing file raises here (E111)
+        if stat.S_ISDIR(info.st_mode):
             raise errors.ReadError(name, "E111", detail="it is a folder")
-        if path.exists() and not path.is_file():
+        if not stat.S_ISREG(info.st_mode):
             # A pipe or device would block or never end.
             raise errors.ReadError(name, "E111", detail="not a regular file")
-        size = path.stat().st_size
+        size = info.st_size
         if size > limit:
             raise errors.ReadError(name, "E103", size_mb=size / _MB, limit_mb=max_mb)
         with path.open("rb") as handle:
-            # Read one byte past the limit: the size may lie (a growing file, a device).
-            data = handle.read(limit + 1)
+            # Read one byte past the limit: the size may lie (a growing file). First the
+            # size plus one byte, as read(n) allocates n bytes up front; only a file that
+            # has grown since is read on, up to the limit plus one byte.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(limit - size)
     except errors.ReadError:
         raise
     except OSError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 import charset_normalizer
 
@@ -101,7 +102,9 @@ def _replace_odd(match: re.Match[str]) -> str:
 _INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 # Trailing tabs stay: they are the empty last cells of tab-separated rows.
 _TRAILING_SPACES = re.compile(r" +$", re.MULTILINE)
-_BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
+# Spaces and tabs on blank lines go. (Also matching the bare "\n" of an empty line, as
+# ``[ \t]*`` would, only replaces it by itself.)
+_BLANK_LINES = re.compile(r"\n[ \t]+(?=\n)")
 _MANY_BLANKS = re.compile(r"\n{4,}")
 
 
@@ -121,7 +124,8 @@ def normalize(text: str) -> str:
         text = _INNER_SPACES.sub(" ", text)
     if " \n" in text or text.endswith(" "):
         text = _TRAILING_SPACES.sub("", text)
-    text = _BLANK_LINES.sub("\n", text)
+    if "\n " in text or "\n\t" in text:
+        text = _BLANK_LINES.sub("\n", text)
     if "\n\n\n\n" in text:
         text = _MANY_BLANKS.sub("\n\n\n", text)
     return text.strip("\n")
@@ -173,8 +177,9 @@ _FILE_SIZE = re.compile(
 )
 # "WF DO / Jäger", "Stadt Dortmund / Schaper": agency and photographer after a slash.
 _SLASH_CREDIT = re.compile(r"(?:^|\s)[\w.&-]+(?:\s[\w.&-]+){0,3}\s?/\s?[\w.&-]+(?:\s[\w.&-]+){0,2}$")
-_SENTENCE_END = re.compile(r"[.!?:;]$")
+_SENTENCE_END = (".", "!", "?", ":", ";")
 _LABEL_STRIP = re.compile(r"[\s\W_]+$|^[\s\W_]+")
+_LABEL_PARTS = re.compile(r"\s*[|•·]\s*")  # "Impressum | Datenschutz • Kontakt"
 
 _SHORT = 80
 
@@ -194,18 +199,29 @@ def _kind(line: str) -> str | None:
             return "marker" if label in _MARKERS else "ui"
         if label in _NAV_LABELS:
             return "nav"
-        parts = [p for p in re.split(r"\s*[|•·]\s*", label) if p]
+        parts = [p for p in _LABEL_PARTS.split(label) if p]
         if len(parts) >= 2 and all(p in _NAV_LABELS or p in _UI_LABELS for p in parts):
             return "ui"
         if _FILE_SIZE.match(line):
             return "ui"
     if n <= 160 and (_CREDIT.match(line) or _TRAILING_CREDIT.search(line)):
         return "credit"
-    if n <= 120 and _INLINE_CREDIT.search(line):
+    if n <= 120 and ":" in line and _INLINE_CREDIT.search(line):
         return "credit"
-    if _ADVERTORIAL.match(line) or _COOKIE.search(line):
+    if _ADVERTORIAL.match(line) or (_may_be_cookie(line) and _COOKIE.search(line)):
         return "ui"
     return None
+
+
+def _may_be_cookie(line: str) -> bool:
+    """False where _COOKIE cannot match: a cheap test before the slow unanchored search.
+
+    Every character that re.IGNORECASE lets match a letter of "cook" or "letter" lowercases
+    to that letter ("K", the Kelvin sign, too); "i" and "s" have odd partners ("ı", "ſ")
+    and are left out of the test.
+    """
+    low = line.lower()
+    return "cook" in low or "letter" in low
 
 
 def strip_chrome(text: str) -> tuple[str, int]:
@@ -218,10 +234,12 @@ def strip_chrome(text: str) -> tuple[str, int]:
     kinds: list[str | None] = [_kind(line) if line else None for line in lines]
     content = [i for i, line in enumerate(lines) if line]
     _mark_captions(lines, kinds, content)
-    _mark_nav(kinds, content)
-    _mark_chrome_blocks(lines, kinds)
+    if "nav" in kinds:
+        _mark_nav(kinds, content)
+    if len(kinds) - kinds.count(None) >= 3:  # a chrome block needs three chrome lines
+        _mark_chrome_blocks(lines, kinds)
     _mark_related_links(lines, kinds)
-    removed = sum(1 for k in kinds if k is not None)
+    removed = len(kinds) - kinds.count(None)
     if not removed:
         return text, 0
     kept = [line for line, k in zip(lines, kinds, strict=True) if k is None]
@@ -229,20 +247,19 @@ def strip_chrome(text: str) -> tuple[str, int]:
 
 
 def _is_caption(line: str) -> bool:
-    return len(line) <= _SHORT and not _SENTENCE_END.search(line)
+    return len(line) <= _SHORT and not line.endswith(_SENTENCE_END)
 
 
 def _mark_captions(lines: list[str], kinds: list[str | None], content: list[int]) -> None:
     """Image captions and their credits: 'Image' / 'WF Empfang' / 'WF Empfang WF DO / Jäger'."""
-    counts: dict[str, int] = {}
-    for i in content:
-        if len(lines[i]) <= _SHORT:
-            counts[lines[i]] = counts.get(lines[i], 0) + 1
+    counts: dict[str, int] | None = None  # short lines by text, counted when first needed
     for pos, i in enumerate(content):
         line = lines[i]
         prev_i = content[pos - 1] if pos > 0 else None
-        if kinds[i] is None and _is_caption(line) and _SLASH_CREDIT.search(line):
+        if kinds[i] is None and "/" in line and _is_caption(line) and _SLASH_CREDIT.search(line):
             # A slash credit counts only in a caption context, so "Forschung / Lehre" stays.
+            if counts is None:
+                counts = Counter(lines[j] for j in content if len(lines[j]) <= _SHORT)
             repeated = counts.get(line, 0) >= 2
             extends = prev_i is not None and line.startswith(lines[prev_i]) and line != lines[prev_i]
             if repeated or extends or (prev_i is not None and kinds[prev_i] == "marker"):
@@ -257,6 +274,8 @@ def _mark_captions(lines: list[str], kinds: list[str | None], content: list[int]
         ):
             kinds[prev_i] = "caption"
     # A short line between an image marker and another marker or credit is a caption.
+    if "marker" not in kinds:
+        return
     for pos, i in enumerate(content[:-2]):
         j, k = content[pos + 1], content[pos + 2]
         if kinds[i] == "marker" and kinds[j] is None and _is_caption(lines[j]) and kinds[k] in _IMAGE_KINDS:

@@ -35,12 +35,19 @@ def _blocks(data: bytes) -> tuple[list[str], str | None, int]:
     blocks: list[str] = []
     headings = 0
     title = document.core_properties.title or None
+    # paragraph style id -> style name: python-docx looks a style up in the styles part on
+    # every ``Paragraph.style`` (the default style by a scan of all styles)
+    style_names: dict[str | None, str] = {}
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             line = item.text.strip()
             if not line:
                 continue
-            style = (item.style.name if item.style is not None else "") or ""
+            style_id = item._p.style
+            if style_id not in style_names:
+                found = item.style
+                style_names[style_id] = (found.name if found is not None else "") or ""
+            style = style_names[style_id]
             if style.startswith(("Heading", "Überschrift", "Title", "Titel")):
                 headings += 1
                 title = title or line

@@ -53,4 +53,4 @@ def read(data: bytes, path: str) -> Extracted:
 
 def dehyphenate(text: str) -> str:
     """Join words the page layout split at a line end."""
-    return _LINE_HYPHEN.sub("", text)
+    return _LINE_HYPHEN.sub("", text) if "-\n" in text else text

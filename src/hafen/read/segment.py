@@ -14,10 +14,12 @@ boundaries that could become cuts.
 from __future__ import annotations
 
 import math
+import operator
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from hafen.document import Segment
 from hafen.read import lang as langs
@@ -39,19 +41,20 @@ def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos, blanks = 0, 2
     for raw in text.split("\n"):
-        end = pos + len(raw)
-        # Tabs at either end of a row are empty cells, part of the table.
-        chars = " " if "\t" in raw.strip() else None
-        stripped = raw.strip(chars)
+        stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip(chars))
-            line = _Line(pos + lead, pos + lead + len(stripped), stripped, min(blanks, 2))
-            line.delim, line.cols = _delimiter(stripped)
-            out.append(line)
+            if "\t" in stripped:
+                # Tabs at either end of a row are empty cells, part of the table.
+                stripped = raw.strip(" ")
+                lead = len(raw) - len(raw.lstrip(" "))
+            else:
+                lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            out.append(_Line(start, start + len(stripped), stripped, min(blanks, 2), *_delimiter(stripped)))
             blanks = 0
         else:
             blanks += 1
-        pos = end + 1
+        pos += len(raw) + 1
     return out
 
 
@@ -61,10 +64,11 @@ _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 def _delimiter(line: str) -> tuple[str | None, int]:
     if "\t" in line:
         return "\t", line.count("\t") + 1
-    inner = line.strip("|")
-    if "|" in inner:
-        return "|", inner.count("|") + 1
-    if line.count(";") >= 2 or (";" in line and len(line) <= 80):
+    if "|" in line:
+        inner = line.strip("|")
+        if "|" in inner:
+            return "|", inner.count("|") + 1
+    if ";" in line and (len(line) <= 80 or line.count(";") >= 2):
         return ";", line.count(";") + 1
     return None, 0
 
@@ -146,7 +150,7 @@ def _is_heading(line: str) -> bool:
     """Short, not a sentence, starts like a title: '3. Partnernetzwerke', '„Neue Stärke“'."""
     if len(line) > 100 or len(line.split()) > 14 or line.endswith((".", ",", ";", ":")):
         return False
-    if _CONTACT.search(line):
+    if ("@" in line or ":" in line) and _CONTACT.search(line):  # no match without either
         return False
     first = line[0]
     return first.isupper() or first.isdigit() or first in _OPENERS
@@ -173,20 +177,27 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    # the sums run in the dicts' order, as a generator over a.items() would
+    shared = list(filter(b.__contains__, a))
+    dot = sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    norm = math.sqrt(_squares(a) * _squares(b))
     return dot / norm if norm else 0.0
+
+
+def _squares(vector: dict[str, float]) -> float:
+    values = vector.values()
+    return sum(map(operator.mul, values, values))
 
 
 def _window(bags: list[list[str]], idf: dict[str, float], start: int, step: int) -> dict[str, float]:
     """Weighted words from ``start`` walking by ``step`` until the window holds _WINDOW words."""
-    words: Counter[str] = Counter()
-    n, i = 0, start
-    while 0 <= i < len(bags) and n < _WINDOW:
-        words.update(bags[i])
-        n += len(bags[i])
+    words: list[str] = []
+    i = start
+    while 0 <= i < len(bags) and len(words) < _WINDOW:
+        words += bags[i]
         i += step
-    return {w: c * idf[w] for w, c in words.items()}
+    counts = Counter(words)  # ordered by first occurrence: _cosine's sums follow that order
+    return dict(zip(counts, map(operator.mul, counts.values(), map(idf.__getitem__, counts)), strict=True))
 
 
 class _Cohesion:
@@ -206,8 +217,9 @@ class _Cohesion:
     def _weigh(self) -> None:
         """Word bags and weights, once and only when a boundary is first judged (most texts need none)."""
         self.bags = [_bag(line.text) for line in self.lines]
-        df: Counter[str] = Counter(w for bag in self.bags for w in set(bag))
-        self.idf = {w: math.log(len(self.bags) / n) for w, n in df.items()}
+        df: Counter[str] = Counter(chain.from_iterable(map(set, self.bags)))  # lines per word
+        n_lines = len(self.bags)
+        self.idf = dict(zip(df, map(math.log, map(n_lines.__truediv__, df.values())), strict=True))
 
     def sim(self, i: int) -> float:
         if not self.bags:
@@ -259,10 +271,10 @@ def _text_cuts(lines: list[_Line]) -> list[int]:
                 cut = True
                 if line.gap == 1 and above.gap >= 1 and _is_heading(above.text):
                     at = i - 1
-        elif line.gap >= 2 and _is_heading(line.text) and size_after >= _MIN_SEGMENT // 3:
+        elif line.gap >= 2 and size_after >= _MIN_SEGMENT // 3 and _is_heading(line.text):
             # A wide gap before a headline whose words the text above does not share.
             cut = cohesion.sim(i) < _MAX_SHIFT_SIM
-        elif _is_heading(line.text) and min(size_before, size_after) >= _MIN_SEGMENT:
+        elif min(size_before, size_after) >= _MIN_SEGMENT and _is_heading(line.text):
             cut = cohesion.is_shift(i)
         if cut and at > cuts[-1]:
             cuts.append(at)
@@ -306,7 +318,11 @@ def _make(text: str, run: list[_Line], kind: str) -> Segment:
     title = None
     if kind == "text" and len(run) > 1 and _is_heading(run[0].text):
         title = run[0].text
-    lang = langs.detect(text[start:end]) if kind == "text" else _table_lang(run)
+    if kind == "text":
+        # detect() reads a bounded sample from the start only: slice no more than that
+        lang = langs.detect(text[start : min(end, start + langs.SAMPLE_CHARS)])
+    else:
+        lang = _table_lang(run)
     return Segment(start=start, end=end, kind=kind, lang=lang, title=title)
 
 
