@@ -111,6 +111,7 @@ def test_crf_learned_word_rows_are_the_sums_of_its_feature_strings(tagger: pycrf
 
     fast = NumpyTagger(tagger)
     odd = ["„", "Dr.", "TU", "Start-up-Center.NRW", "ruhr:HUB", "Mitarbeiter:innen", "4.000", "x\n\ny"]
+    odd += ["TU-2024.X"]  # five flags: its own slot is summed in another order than with fewer
     words = list(dict.fromkeys([*[w for sent in _words() for w in sent], *odd]))
     fast._learn(words)
     for w in words:
@@ -118,4 +119,4 @@ def test_crf_learned_word_rows_are_the_sums_of_its_feature_strings(tagger: pycrf
         for slot, feats in enumerate((own, *seen_as)):
             # summed the way the decoder always summed the strings' rows (reduceat, in order)
             expected = np.add.reduceat(fast.matrix[[fast.attrs.get(f, 0) for f in feats]], [0], axis=0)[0]
-            assert np.array_equal(fast._store[fast._ids[w], slot], expected), (w, slot)
+            assert np.array_equal(fast._store[slot, fast._ids[w]], expected), (w, slot)

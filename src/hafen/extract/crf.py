@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,6 +44,7 @@ class Tok(NamedTuple):
 
 # Tok(...) runs a Python-level __new__; building the tuple directly skips it (one per token)
 _new_tok = tuple.__new__
+_word = itemgetter(0)  # a Tok's text, without a Python step
 
 
 def sequences(sdoc: SpacyDoc) -> list[list[Tok]]:
@@ -221,13 +223,13 @@ def guess_subtype(etype: str, text: str) -> str | None:
     low = text.lower() + " "
     if etype == "ORG":
         for subtype, cues in _SUBTYPE_CUES:
-            if any(c in low for c in cues):
+            if any(map(low.__contains__, cues)):
                 return subtype
         return "company"
     if etype == "PLACE":
-        if any(c in low for c in _SITE_CUES):
+        if any(map(low.__contains__, _SITE_CUES)):
             return "site"
-        if any(c in low for c in _REGION_CUES):
+        if any(map(low.__contains__, _REGION_CUES)):
             return "region"
         return "city"
     return None
@@ -264,9 +266,9 @@ def tag_sequences(
     """Mentions the CRF finds in token sequences of ``text`` with at least ``min_confidence``."""
     # resolved at call time so that a replaced MODEL_PATH (evaluation) takes effect
     tagger = numpy_tagger(str(model or MODEL_PATH))
-    parts_of = [label.partition("-") for label in tagger.labels]
+    parts_of = tagger.label_parts
     # marginals only for sentences with a name: the others give no mention
-    decoded = tagger.decode([[t[0] for t in seq] for seq in seqs], tagged_only=True)
+    decoded = tagger.decode([list(map(_word, seq)) for seq in seqs], tagged_only=True)
     mentions: list[Mention] = []
     for seq, (path, path_probs) in zip(seqs, decoded, strict=True):
         if not path_probs:
