@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
@@ -30,6 +31,20 @@ class Cand:
     end: int = -1
 
 
+@lru_cache(maxsize=65536)
+def _name_like(w: str) -> bool:
+    """``Toks.name_like`` of a token's text: a pure function of the word, so cached."""
+    uppers = sum(map(str.isupper, w))
+    if not uppers:  # no capital letter at all (nor an empty text)
+        return False
+    if uppers >= 2 or any(map(str.isdigit, w)):
+        return True
+    if is_common_word(w, 3.3):
+        return False
+    # a genitive of a common noun ("Projekts") is no name either
+    return not (w.endswith("s") and len(w) > 5 and is_common_word(w[:-1], 3.3))
+
+
 class Toks:
     """Plain lists over a spaCy Doc: fast to index in the detectors' one-pass loops."""
 
@@ -52,8 +67,7 @@ class Toks:
         self.t: Callable[[int], str] = defaultdict(str, enumerate(texts)).__getitem__
 
     def cap(self, k: int) -> bool:
-        w = self.t(k)
-        return bool(w) and w[0].isupper()
+        return self.t(k)[:1].isupper()
 
     def is_quote_open(self, k: int) -> bool:
         return self.t(k) in OPEN_QUOTES
@@ -63,15 +77,7 @@ class Toks:
 
     def name_like(self, k: int) -> bool:
         """A capitalised token that reads as a name rather than a common noun."""
-        w = self.t(k)
-        if not w or not (w[0].isupper() or any(c.isupper() for c in w[1:])):
-            return False
-        if sum(c.isupper() for c in w) >= 2 or any(c.isdigit() for c in w):
-            return True
-        if is_common_word(w, 3.3):
-            return False
-        # a genitive of a common noun ("Projekts") is no name either
-        return not (w.endswith("s") and len(w) > 5 and is_common_word(w[:-1], 3.3))
+        return _name_like(self.t(k))
 
     def span_text(self, i: int, j: int, source: str) -> str:
         return source[self.start[i] : self.end[j - 1]]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from hafen.extract.candidates import Toks
 from hafen.extract.lexicon import (
+    CLOSE_QUOTES,
     EVENT_CUES,
     NOT_EVENT_RE,
     ORG_CUE_RE,
@@ -24,6 +27,41 @@ DESCRIPTOR_RE = re.compile(
     # "der Anlagenbauer Aixtron", "der Wagniskapitalgeber UVC Partners", "der Netzbetreiber X"
     r"anlagenbauer|autobauer|kapitalgeber|investor|betreiber|produzent|ausrüster)s?$"
 )
+
+
+class EndSearch:
+    """``pattern.search(word)`` for a cue pattern ``(head|head|...)(suffix|...)?$`` that
+    skips the regex for most words: a match ends the word with a head noun and a suffix,
+    so the word's last three characters are those of one such ending (or the word ends in
+    a line break, before which ``$`` matches too). A set lookup on them is far cheaper
+    than the search, which tries every head noun at every position of the word.
+
+    A pattern of any other form (flags, nested groups, heads shorter than three
+    characters or with characters other than letters, digits and '-') is always searched.
+    """
+
+    _FORM = re.compile(r"\(([^()]*)\)\(([^()]*)\)\?\$")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._search: Callable[[str], re.Match[str] | None] = pattern.search
+        self.ends: frozenset[str] | None = None
+        form = self._FORM.fullmatch(pattern.pattern)
+        if form is None or pattern.flags != re.UNICODE:
+            return
+        heads, suffixes = form.group(1).split("|"), ["", *form.group(2).split("|")]
+        plain = all(len(h) >= 3 and h.replace("-", "").isalnum() for h in heads)
+        if plain and all(x.replace("-", "").isalnum() for x in suffixes if x):
+            self.ends = frozenset((h + x)[-3:] for h in heads for x in suffixes)
+
+    def __call__(self, word: str) -> re.Match[str] | None:
+        if self.ends is None or word[-3:] in self.ends or word.endswith("\n"):
+            return self._search(word)
+        return None
+
+
+search_org_cue = EndSearch(ORG_CUE_RE)
+search_event_cue = EndSearch(EVENT_RE)
+search_project_cue = EndSearch(PROJECT_RE)
 ODD_SHAPE = re.compile(
     r"^(?:[A-Za-zÄÖÜäöüß0-9-]+[:.][A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.:]*"  # ruhr:HUB, STARTUP.INNOLAB
     r"|[A-ZÄÖÜ]{2,}[a-zäöüß]{3,}\w*"  # BOtechnologies
@@ -99,12 +137,13 @@ URL_END = (".de", ".com", ".org", ".net", ".eu", ".html", ".nrw")
 
 
 def is_acronym(w: str) -> bool:
-    return sum(c.isupper() for c in w) >= 2 and not w[1:].islower()
+    return not w[1:].islower() and sum(map(str.isupper, w)) >= 2
 
 
 _LOWER_RUN = re.compile(r"[a-zäöüß]{3,}")
 
 
+@lru_cache(maxsize=65536)
 def acronym_word(w: str) -> bool:
     """An abbreviation by itself ('ISST', 'KfW', 'H2NR'), not a compound with one ('IT-Sicherheit')."""
     return is_acronym(w) and not _LOWER_RUN.search(w)
@@ -134,14 +173,17 @@ def city_adjective(w: str) -> bool:
     return city_of_adjective(w) is not None
 
 
+@lru_cache(maxsize=65536)
 def head_cue(low: str) -> tuple[str, str] | None:
-    m = ORG_CUE_RE.search(low)
+    """The kind of name a lower-case word heads as a cue noun: ("ORG", subtype), ("EVENT",
+    "") or ("PROJECT", ""); cached per word, asked for again and again across a text."""
+    m = search_org_cue(low)
     if m:
         return "ORG", ORG_CUES[m.group(1)]
-    m = EVENT_RE.search(low)
+    m = search_event_cue(low)
     if m and not NOT_EVENT_RE.search(low):
         return "EVENT", ""
-    m = PROJECT_RE.search(low)
+    m = search_project_cue(low)
     if m:
         return "PROJECT", ""
     return None
@@ -202,8 +244,9 @@ def context_type(toks: Toks, i: int, j: int) -> tuple[str, str | None] | None:
 
 
 def quote_end(toks: Toks, q: int) -> int | None:
+    t = toks.t
     for e in range(q + 1, min(q + 10, toks.n)):
-        if toks.is_quote_close(e):
+        if t(e) in CLOSE_QUOTES:  # toks.is_quote_close(e)
             return e if e > q + 1 else None
         if "\n" in toks.text[e]:
             return None

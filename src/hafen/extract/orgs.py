@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.cues import (
@@ -21,7 +22,6 @@ from hafen.extract.cues import (
     FUNCTION_WORDS,
     ODD_SHAPE,
     ORG_CUE_RE,
-    PROJECT_RE,
     RESEARCH_ALLIANCE,
     TAIL_PREPS,
     URL_END,
@@ -33,6 +33,8 @@ from hafen.extract.cues import (
     is_acronym,
     is_place,
     quote_end,
+    search_org_cue,
+    search_project_cue,
 )
 from hafen.extract.lexicon import (
     BUILD_CUES,
@@ -51,19 +53,27 @@ from hafen.extract.lexicon import (
     topic_forms,
     zipf,
 )
-from hafen.extract.projects import BULLETS, example_list, listed_project, project_or_event, quoted
+from hafen.extract.projects import (
+    BULLETS,
+    example_list,
+    listed_project,
+    may_head_project,
+    project_or_event,
+    quoted,
+)
 
 
 def _tail(toks: Toks, j: int) -> int:
     """Extend a name over 'für Software- und Systemtechnik', 'zu Köln', a place, a year."""
-    if toks.t(j) in TAIL_PREPS:
+    t, sent = toks.t, toks.sent_start
+    if t(j) in TAIL_PREPS:
         k = j + 1
         last = j
-        while k < toks.n and not toks.sent_start[k]:
+        while k < toks.n and not sent[k]:
             w = toks.text[k]
-            if acronym_word(w) or (k > j + 1 and toks.t(k - 1) == ")"):
+            if acronym_word(w) or (k > j + 1 and t(k - 1) == ")"):
                 break  # "Institut für X ISST": the acronym is a name of its own
-            if w in _PRONOUNS or (k == j + 1 and toks.t(j) in {"zum", "beim"} and _infinitive(w)):
+            if w in _PRONOUNS or (k == j + 1 and t(j) in {"zum", "beim"} and _infinitive(w)):
                 break  # "Kammer zum Herunterladen", "... finden Sie": a clause, not a name
             if w[:1].isupper() or (w.endswith("-") and w[:1].isalpha()) or _elided_head(toks, k):
                 k += 1
@@ -71,7 +81,7 @@ def _tail(toks: Toks, j: int) -> int:
             elif (ADJ_LOW.match(w) and w not in FUNCTION_WORDS and toks.cap(k + 1)) or (
                 (
                     w in {"und", "&"}
-                    and (toks.cap(k + 1) or ADJ_LOW.match(toks.t(k + 1)) or _elided_head(toks, k + 1))
+                    and (toks.cap(k + 1) or ADJ_LOW.match(t(k + 1)) or _elided_head(toks, k + 1))
                 )
                 or (w == "and" and toks.cap(k + 1))
             ):
@@ -83,17 +93,17 @@ def _tail(toks: Toks, j: int) -> int:
         if last > j + 1 or (last == j + 1 and toks.cap(j + 1)):
             return max(last, j + 2) if last == j + 1 else last
         return j
-    if is_place(toks, j) and not toks.sent_start[j]:
+    if is_place(toks, j) and not sent[j]:
         if _region_compound(toks, j + 1):
             return j + 2  # "Handwerkskammer Mannheim Rhein-Neckar-Odenwald"
-        if toks.t(j + 1) == "zu" and is_place(toks, j + 2) and not toks.sent_start[j + 2]:
+        if t(j + 1) == "zu" and is_place(toks, j + 2) and not sent[j + 2]:
             return j + 3  # "IHK Ostwestfalen zu Bielefeld": the region and the chamber's seat
         return j + 1
-    if toks.t(j) in {"Region", "Metropolregion", "Raum", "Landkreis", "Kreis"} and is_place(toks, j + 1):
+    if t(j) in {"Region", "Metropolregion", "Raum", "Landkreis", "Kreis"} and is_place(toks, j + 1):
         return j + 2  # "Wirtschaftsförderung Region Stuttgart"
-    if ADJ_CAP.match(toks.t(j)) and is_place(toks, j + 1) and not toks.sent_start[j]:
+    if ADJ_CAP.match(t(j)) and is_place(toks, j + 1) and not sent[j]:
         return j + 2  # "Regionalagentur Westfälisches Ruhrgebiet"
-    if "-" in toks.t(j) and toks.t(j).split("-")[0] in places() and not toks.sent_start[j]:
+    if "-" in t(j) and t(j).split("-")[0] in places() and not sent[j]:
         return j + 1  # "DGB Dortmund-Hellweg"
     return j
 
@@ -103,8 +113,7 @@ def _elided_head(toks: Toks, k: int) -> bool:
     compound whose first part is elided, right after 'und'/'oder'."""
     w = toks.t(k)
     return (
-        len(w) > 3 and w[0] == "-" and w[1:].isalpha() and w[1].islower()
-        and toks.t(k - 1) in {"und", "oder"}
+        len(w) > 3 and w[0] == "-" and w[1:].isalpha() and w[1].islower() and toks.t(k - 1) in {"und", "oder"}
     )
 
 
@@ -120,6 +129,11 @@ def _region_compound(toks: Toks, k: int) -> bool:
     )
 
 
+_SOCIETY_NAME = re.compile("|".join(map(re.escape, sorted(RESEARCH_SOCIETIES))))
+_NAME_PARTS = re.compile(r"[.:]")  # "ruhr:HUB", "STARTUP.INNOLAB"
+# "Kompetenzzentrum 4.0"; "Themengruppe 3"
+_VERSION = re.compile(r"^\d+\.\d+\.?$")
+_UNIT_NUMBER = re.compile(r"^\d{1,2}$")
 _PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Wir", "Er", "Es", "Ich", "Du"})
 _ENGLISH_ADJ = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ish)|German|French|Dutch)$")
 
@@ -189,25 +203,27 @@ def _bracket_after(toks: Toks, j: int) -> bool:
 
 
 def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
+    t, sent = toks.t, toks.sent_start
     w = toks.text[k]
+    low = w.lower()
     a = k
     # proper adjectives before the cue: "Technische Universität", "Europäischen Kommission"
     while (
         a > 0
-        and (ADJ_CAP.match(toks.t(a - 1)) or city_adjective(toks.t(a - 1)))
-        and zipf(toks.t(a - 1)) < 5.5
-        and toks.t(a - 1) not in DETERMINERS
+        and (ADJ_CAP.match(t(a - 1)) or city_adjective(t(a - 1)))
+        and zipf(t(a - 1)) < 5.5
+        and t(a - 1) not in DETERMINERS
     ):
         a -= 1
-        if toks.sent_start[a]:
+        if sent[a]:
             break
-    if a > 0 and _ENGLISH_ADJ.match(toks.t(a - 1)) and toks.t(k + 1) in {"of", "for"}:
+    if a > 0 and t(k + 1) in {"of", "for"} and _ENGLISH_ADJ.match(t(a - 1)):
         a -= 1  # "Bavarian Ministry of Economic Affairs"
-    if a > 0 and toks.t(a - 1).lower() in RESEARCH_SOCIETIES:  # "Fraunhofer Institute for ..."
+    if a > 0 and t(a - 1).lower() in RESEARCH_SOCIETIES:  # "Fraunhofer Institute for ..."
         a -= 1
-    if a == k and a > 0 and "-" in w and _brand_acronym(toks.t(a - 1)):
+    if a == k and a > 0 and "-" in w and _brand_acronym(t(a - 1)):
         a -= 1  # "GEOMAR Helmholtz-Zentrum für Ozeanforschung": the acronym brand is part of it
-    if a > 0 and toks.t(a - 1) in first_names() and "-" in w:  # "Robert Koch-Institut"
+    if a > 0 and "-" in w and t(a - 1) in first_names():  # "Robert Koch-Institut"
         a -= 1
     j = _tail(toks, k + 1)
     prefix = w.rsplit("-", 1)[0] if "-" in w else ""
@@ -218,20 +234,20 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
         and (first.upper() not in GENERIC_ACRONYMS or prefix in places())
         and (zipf(first) < 4.0 or prefix.isupper() or prefix in places() or _personal(prefix))
     )  # "Lamarr-Institut", "NRW-Gesundheitsministerium"
-    nxt = toks.t(k + 1)
-    if j == k + 1 and nxt.isupper() and len(nxt) >= 3 and not toks.sent_start[k + 1] and nxt not in places():
+    nxt = t(k + 1)
+    if j == k + 1 and nxt.isupper() and len(nxt) >= 3 and not sent[k + 1] and nxt not in places():
         j = k + 2  # "Bundesverband BITKOM", "Netzwerk ZENIT"
-    elif j == k + 1 and re.match(r"^\d+\.\d+\.?$", nxt):
+    elif j == k + 1 and _VERSION.match(nxt):
         j = k + 2  # "Kompetenzzentrum 4.0"
-    elif j == k + 1 and re.match(r"^\d{1,2}$", nxt) and w.lower().endswith(("gruppe", "arbeitskreis")):
+    elif j == k + 1 and _UNIT_NUMBER.match(nxt) and low.endswith(("gruppe", "arbeitskreis")):
         j, subtype = k + 2, "other"  # "Themengruppe 3", "Arbeitskreis 2": a numbered unit
     elif j == k + 1 and toks.cap(k + 1):
         # "Landeszentrum Gesundheit (LZG)", "Verband Deutscher Maschinen- und Anlagenbau (VDMA)"
         e = k + 1
         while (
             e < min(k + 7, toks.n)
-            and not toks.sent_start[e]
-            and (toks.cap(e) or toks.t(e) in {"und", "&", "für"} or toks.t(e).endswith("-"))
+            and not sent[e]
+            and (toks.cap(e) or t(e) in {"und", "&", "für"} or t(e).endswith("-"))
         ):
             e += 1
             if _bracket_after(toks, e) and toks.cap(e - 1):
@@ -240,56 +256,56 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
     if (
         j == k + 1
         and toks.name_like(k + 1)
-        and not toks.sent_start[k + 1]
-        and toks.t(k + 1) not in places()
-        and not ODD_SHAPE.match(toks.t(k + 1))
-        and not toks.t(k + 1).isupper()
+        and not sent[k + 1]
+        and t(k + 1) not in places()
+        and not ODD_SHAPE.match(t(k + 1))
+        and not t(k + 1).isupper()
     ):
         j = k + 2  # cue + proper name: "Beirat Wachstumsinitiative"
-        while j < k + 4 and toks.name_like(j) and not toks.sent_start[j]:
+        while j < k + 4 and toks.name_like(j) and not sent[j]:
             j += 1
         if is_place(toks, j):
             j += 1
-    if j > k + 1 and _dotted_form(toks.t(j)):
+    if j > k + 1 and _dotted_form(t(j)):
         return None  # "Gesellschaft für … mbH." ending a sentence: the legal-form rule takes it
-    if j > k + 1 and (toks.t(j) in LEGAL_FORMS or (toks.t(j) == "e." and toks.t(j + 1) == "V.")):
+    if j > k + 1 and (t(j) in LEGAL_FORMS or (t(j) == "e." and t(j + 1) == "V.")):
         # "Gesellschaft für Wirtschaftsförderung und Standortmarketing mbH": the legal form closes it
-        j += 2 if toks.t(j) == "e." else 1
-        if toks.t(j) == "&" and toks.t(j + 1) == "Co.":
-            j += 3 if toks.t(j + 2) in LEGAL_FORMS else 2
-        opener = toks.t(a - 1)
+        j += 2 if t(j) == "e." else 1
+        if t(j) == "&" and t(j + 1) == "Co.":
+            j += 3 if t(j + 2) in LEGAL_FORMS else 2
+        opener = t(a - 1)
         brand = acronym_word(opener) and opener.upper() not in GENERIC_ACRONYMS
-        if a > 0 and brand and not toks.sent_start[a]:
+        if a > 0 and brand and not sent[a]:
             a -= 1  # "WFO Oldenburger Gesellschaft für … mbH": the acronym opens the registered name
-    if RESEARCH_ALLIANCE.match(w.lower()) and j > k + 1 and a == k:
+    if j > k + 1 and a == k and RESEARCH_ALLIANCE.match(low):
         return Cand(k + 1, j, "PROJECT", priority=80, confidence=0.75)  # "Forschungsverbund ProBio"
-    adjectives = [t for t in toks.text[a:k] if t not in first_names()]
-    adjectival = bool(adjectives) and not all(city_adjective(t) for t in adjectives)
-    cue = ORG_CUE_RE.search(w.lower())
-    if adjectives and not adjectival and (subtype == "public" or (cue and cue.group(1) in CIVIC_CUES)):
-        adjectival = True  # "Leipziger Wirtschaftsförderung" is the city's agency
+    adjectives = [x for x in toks.text[a:k] if x not in first_names()]
+    adjectival = bool(adjectives) and not all(city_adjective(x) for x in adjectives)
+    if adjectives and not adjectival:
+        cue = ORG_CUE_RE.search(low)
+        if subtype == "public" or (cue and cue.group(1) in CIVIC_CUES):
+            adjectival = True  # "Leipziger Wirtschaftsförderung" is the city's agency
     if j == k + 1 and not proper_prefix and not adjectival and not _bracket_after(toks, j):
         return None
     c = coordinated_start(toks, a) if a == k else a  # "Industrie- und Handelskammer zu Köln"
     b = c - 1
-    while b > c - 4 and ADJ_LOW.match(toks.t(b)) and toks.t(b) not in INDEFINITE:
+    while b > c - 4 and ADJ_LOW.match(t(b)) and t(b) not in INDEFINITE:
         b -= 1  # "eines gemeinsamen Spitzenclusters für X"
-    if toks.t(b).lower() in INDEFINITE and not proper_prefix and a == k:
+    if t(b).lower() in INDEFINITE and not proper_prefix and a == k:
         return None  # "ein Zentrum für digitale Innovation" describes, it does not name
     p = b
-    while p > 0 and not toks.t(p).strip():
+    while p > 0 and not t(p).strip():
         p -= 1  # a line or page break inside the sentence
-    if toks.t(p) == "als" and toks.t(k + 1) in {"für", "of", "for"} and not proper_prefix and a == k:
+    if t(p) == "als" and t(k + 1) in {"für", "of", "for"} and not proper_prefix and a == k:
         return None  # "seine Position als Zentrum für Robotik": a role, not a name
     a = c
-    if any(s in w.lower() for s in RESEARCH_SOCIETIES):
+    if _SOCIETY_NAME.search(low):  # any of RESEARCH_SOCIETIES inside the word
         subtype = "research"
-    if any(t in BUILD_CUES for t in toks.text[max(0, a - 3) : a]) and subtype in {"other", "research"}:
+    if subtype in {"other", "research"} and not BUILD_CUES.isdisjoint(toks.text[max(0, a - 3) : a]):
         return Cand(a, j, "PROJECT", None, priority=80, confidence=0.7)  # a facility being built
     return Cand(a, j, "ORG", subtype, priority=80, confidence=0.85)
 
 
-@lru_cache(maxsize=65536)
 def _descriptor(low: str) -> bool:
     return DESCRIPTOR_RE.search(low) is not None
 
@@ -297,8 +313,8 @@ def _descriptor(low: str) -> bool:
 @lru_cache(maxsize=65536)
 def _org_cue(low: str) -> str | None:
     """The organisation cue noun heading ``low``, if any (cached per word)."""
-    m = ORG_CUE_RE.search(low)
-    project_head = PROJECT_RE.search(low)
+    m = search_org_cue(low)
+    project_head = search_project_cue(low)
     if project_head and m and project_head.start() < m.start():
         return None  # the longer head wins: "Werkbank" is no bank, "Lernfabrik" no factory
     if m is None or low.endswith(("gesellschaften", "ämter")):
@@ -308,27 +324,95 @@ def _org_cue(low: str) -> str | None:
 
 _QUOTE_OPENERS = frozenset({"„", "“", '"', "»", "‚"})
 _LOWER_STARTS = frozenset(f for f in LEGAL_FORMS if not f[:1].isupper()) | {"e."} | _QUOTE_OPENERS
+_TOWN_NOUNS = frozenset({"Stadt", "Landeshauptstadt", "Gemeinde", "Hansestadt"})
+
+
+class _Word(NamedTuple):
+    """What ``find_orgs`` can tell from a token's text alone, worked out once per word.
+
+    The flags hold only the word-level part of each rule; the checks on context and on
+    the loaded lexicons (places, topic forms) stay in ``find_orgs``.
+    """
+
+    keyed: bool  # some rule of find_orgs other than the three keyed on context may apply
+    low: str
+    cap: bool  # starts with a capital letter
+    descriptor: bool  # capitalised descriptor noun: "Technologiekonzern", "Start-up"
+    head: bool  # capitalised and longer than two letters: may head a cue-noun phrase
+    org_cue: str | None  # the organisation cue noun heading a head word
+    project: bool  # a head word ``project_or_event`` may propose a name for
+    legal: bool  # a legal form, also with a sentence's full stop ("GmbH", "GmbH.")
+    odd: bool  # an odd shape ("ruhr:HUB", "iCapital") that may be a name by itself
+    acronym: bool  # an acronym shape ("ISST", "AI24") that is no generic one and no legal form
 
 
 @lru_cache(maxsize=65536)
-def _may_start(w: str) -> bool:
-    """Every detector below needs a capitalised word, a quote, a legal form or an odd shape
-    ('ruhr:HUB', 'iCapital'): the other tokens (most of a text) are skipped at once."""
-    return w[:1].isupper() or w in _LOWER_STARTS or ODD_SHAPE.match(w) is not None or _dotted_form(w)
+def _word(w: str) -> _Word | None:
+    """The word-level facts about ``w``; None if no detector below can start at it: every
+    one needs a capitalised word, a quote, a legal form or an odd shape ('ruhr:HUB',
+    'iCapital'), so the other tokens (most of a text) are skipped at once."""
+    dotted = _dotted_form(w)
+    # a word of letters with no capital after the first ("Haus", "und") has neither an odd
+    # shape nor an acronym's: both need a capital, digit, '.' or ':' after the first letter
+    plain = w.isalpha() and w[1:].islower()
+    odd_shape = not plain and ODD_SHAPE.match(w) is not None
+    cap = w[:1].isupper()
+    if not (cap or w in _LOWER_STARTS or odd_shape or dotted):
+        return None
+    low = w.lower()
+    head = cap and len(w) > 2
+    descriptor = cap and _descriptor(low)
+    org_cue = _org_cue(low) if head else None
+    project = head and may_head_project(low)
+    legal = w in LEGAL_FORMS or dotted
+    odd = (
+        odd_shape
+        and w not in LEGAL_FORMS
+        and not w.endswith(URL_END)
+        and not (len(w) <= 6 and w.endswith("."))
+        and not ADJ_LOW.match(w)
+        and "@" not in w
+    )
+    acronym = (
+        not plain
+        and ACRONYM.match(w) is not None
+        and w.upper() not in GENERIC_ACRONYMS
+        and w not in LEGAL_FORMS
+    )
+    # the word-level condition of every rule in find_orgs except the bulleted item, the
+    # "X wie Y" list and the apposition, which depend on the tokens around (find_orgs
+    # skips the other words: a new rule must add its own condition here)
+    keyed = (
+        descriptor
+        or org_cue is not None
+        or project
+        or legal
+        or odd
+        or acronym
+        or (cap and "-" in w)  # _role_prefix
+        or w in _KEYWORDS
+    )
+    return _Word(keyed, low, cap, descriptor, head, org_cue, project, legal, odd, acronym)
+
+
+# the context of the rules not keyed on the word: a bulleted item, "X wie Y", "X, ..."
+_CONTEXT_NEXT = frozenset({"wie", ","})
 
 
 def find_orgs(toks: Toks, source: str) -> list[Cand]:
     out: list[Cand] = []
     tforms = topic_forms()
-    k = 0
-    while k < toks.n:
-        w = toks.text[k]
-        if not _may_start(w):
-            k += 1
+    text, t = toks.text, toks.t
+    resume = 0  # the token after the last candidate: candidates do not overlap
+    for k, word in enumerate(map(_word, text)):
+        if word is None or k < resume:
             continue
-        low = w.lower()
+        if not word.keyed and t(k + 1) not in _CONTEXT_NEXT and t(k - 1) not in BULLETS:
+            continue  # most capitalised words: no rule below can start at them
+        w = text[k]
+        low = word.low
         cand: Cand | None = None
-        if w in _SOCIETIES and acronym_word(toks.t(k + 1)) and not toks.sent_start[k + 1]:
+        if w in _SOCIETIES and acronym_word(t(k + 1)) and not toks.sent_start[k + 1]:
             # "Fraunhofer IIS" is the institute whose abbreviation is "IIS"
             cand = Cand(
                 k,
@@ -337,76 +421,63 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
                 "research",
                 priority=82,
                 confidence=0.9,
-                attrs={"group": toks.t(k + 1).lower()},
+                attrs={"group": t(k + 1).lower()},
             )
         elif w in INSTITUTION_ABBREVIATIONS:
             j = _tail(toks, k + 1)
             if j > k + 1 or w in {"IHK", "HWK", "DGB", "DIHK"}:
                 cand = Cand(k, j, "ORG", INSTITUTION_ABBREVIATIONS[w], priority=82, confidence=0.9)
-        elif w[:1].isupper() and _descriptor(low) and toks.t(k + 1) != ".":
+        elif word.descriptor and t(k + 1) != ".":
             cand = _after_descriptor(toks, k)
-        if cand is None and toks.t(k - 1) in BULLETS:
+        if cand is None and t(k - 1) in BULLETS:
             cand = listed_project(toks, k)
-        if cand is None and w[:1].isupper() and len(w) > 2:
-            org_cue = _org_cue(low)
-            if org_cue is not None:
-                cand = _cue_org(toks, k, ORG_CUES[org_cue])
+        if cand is None and word.head:
+            if word.org_cue is not None:
+                cand = _cue_org(toks, k, ORG_CUES[word.org_cue])
                 if (
                     cand is None
                     and low in STANDALONE_ORGS
-                    and toks.t(k - 1).lower() in {"der", "die", "das", "dem", "des"}
+                    and t(k - 1).lower() in {"der", "die", "das", "dem", "des"}
                 ):
                     cand = Cand(k, k + 1, "ORG", STANDALONE_ORGS[low], priority=60, confidence=0.7)
-            if cand is None:
+            if cand is None and word.project:
                 cand = project_or_event(toks, k, low)
-            if (
-                cand is None
-                and w in {"Stadt", "Landeshauptstadt", "Gemeinde", "Hansestadt"}
-                and toks.t(k + 1) in places()
-            ) or (cand is None and _land(toks, k)):
+            if cand is None and (
+                (w in _TOWN_NOUNS and t(k + 1) in places()) or (w == "Land" and _land(toks, k))
+            ):
                 cand = Cand(k, k + 2, "ORG", "public", priority=85, confidence=0.85)
-        if cand is None and "-" in w and w[:1].isupper():
+        if cand is None and word.cap and "-" in w:
             cand = _role_prefix(toks, k)
-        if (cand is None and (w in LEGAL_FORMS or _dotted_form(w))) or (w == "e." and toks.t(k + 1) == "V."):
+        if (cand is None and word.legal) or (w == "e." and t(k + 1) == "V."):
             cand = _legal_form(toks, k)
-        if cand is None and toks.t(k + 1) == "wie" and w[:1].isupper():
+        if cand is None and word.cap and t(k + 1) == "wie":
             items = example_list(toks, k)
             if items:
                 out.extend(items[:-1])
                 cand = items[-1]
-        if cand is None and toks.t(k + 1) == "," and w[:1].isupper():
+        if cand is None and word.cap and t(k + 1) == ",":
             cand = _apposition(toks, k)
         if cand is None and w in _QUOTE_OPENERS:
             cand = quoted(toks, k)
-        if (
-            cand is None
-            and ODD_SHAPE.match(w)
-            and w not in LEGAL_FORMS
-            and not _law(toks, k)
-            and not w.endswith(URL_END)
-            and not (len(w) <= 6 and w.endswith("."))
-            and low not in tforms
-            and not ADJ_LOW.match(w)
-            and "@" not in w
-        ):
+        if cand is None and word.odd and not _law(toks, k) and low not in tforms:
             j = k + 1
             while (
-                ODD_SHAPE.match(toks.t(j))
+                ODD_SHAPE.match(t(j))
                 and not toks.sent_start[j]
-                and not toks.t(j).endswith(URL_END)
-                and toks.t(j) not in LEGAL_FORMS
+                and not t(j).endswith(URL_END)
+                and t(j) not in LEGAL_FORMS
             ):
                 j += 1  # "EffizienzCluster LogistikRuhr": one name of two coined words
-            parts = re.split(r"[.:]", w)
-            head = head_cue(toks.t(j).lower()) if toks.cap(j) else None
+            parts = _NAME_PARTS.split(w)
+            head = head_cue(t(j).lower()) if toks.cap(j) else None
             inner = next((head_cue(p.lower()) for p in parts[1:] + parts[:1] if head_cue(p.lower())), None)
-            described = DESCRIPTOR_RE.search(toks.t(k - 1).lower()) and toks.cap(k - 1)
+            described = DESCRIPTOR_RE.search(t(k - 1).lower()) and toks.cap(k - 1)
             # "die Tochtergesellschaft ruhr:HUB": the descriptor outranks a cue inside the name
             ctx = ("ORG", "company") if described else head or inner or context_type(toks, k, k + 1)
             if head:
                 j += 1  # "iCapital Award", "RuhrValley Campus"
             typ, sub = (ctx[0], ctx[1] or None) if ctx else ("ORG", "other")
-            if toks.t(j) in places() and typ != "ORG":
+            if t(j) in places() and typ != "ORG":
                 j += 1
             cand = Cand(k, j, typ, sub if typ == "ORG" else None, priority=55, confidence=0.6)
         if cand is None and w in KNOWN_ACRONYMS:
@@ -414,22 +485,18 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
             cand = Cand(k, k + 1, typ, sub or None, priority=30, confidence=0.75)
         if (
             cand is None
-            and ACRONYM.match(w)
-            and w.upper() not in GENERIC_ACRONYMS
-            and w not in LEGAL_FORMS
+            and word.acronym
             and w not in places()
             and low not in tforms
             and toks.line_len(k) != 1
             and (zipf(w) < 3.0 or any(c.isdigit() for c in w))
         ):
             cand = Cand(k, k + 1, "ORG", "other", priority=20, confidence=0.4, attrs={"acronym": True})
-            if toks.t(k + 1).isdigit() and len(toks.t(k + 1)) == 4:
+            if t(k + 1).isdigit() and len(t(k + 1)) == 4:
                 cand = Cand(k, k + 2, "EVENT", priority=50, confidence=0.6)
         if cand is not None:
             out.append(cand)
-            k = max(cand.j, k + 1)
-        else:
-            k += 1
+            resume = cand.j
     return out
 
 
@@ -556,6 +623,10 @@ def _brand_word(toks: Toks, e: int, first: bool) -> bool:
 
 
 _SOCIETIES = frozenset({"Fraunhofer", "Leibniz", "Helmholtz", "Max-Planck", "DLR"})
+# words some rule of find_orgs starts at by name
+_KEYWORDS = frozenset({"Land", "e."}).union(
+    _SOCIETIES, INSTITUTION_ABBREVIATIONS, KNOWN_ACRONYMS, _QUOTE_OPENERS, _TOWN_NOUNS
+)
 
 
 def _role_prefix(toks: Toks, k: int) -> Cand | None:

@@ -28,6 +28,8 @@ from hafen.extract.cues import (
     is_acronym,
     is_place,
     quote_end,
+    search_event_cue,
+    search_project_cue,
 )
 from hafen.extract.lexicon import (
     COMPASS,
@@ -50,73 +52,78 @@ from hafen.extract.lexicon import (
 @lru_cache(maxsize=65536)
 def _kind(low: str) -> tuple[bool, bool]:
     """(event head, project head) of a word, cached: most words are neither."""
-    is_event = EVENT_RE.search(low) is not None and not NOT_EVENT_RE.search(low)
-    return is_event, not is_event and PROJECT_RE.search(low) is not None
+    is_event = search_event_cue(low) is not None and not NOT_EVENT_RE.search(low)
+    return is_event, not is_event and search_project_cue(low) is not None
+
+
+_MODEL_HEADS = frozenset({"modell", "modells"})
+
+
+def may_head_project(low: str) -> bool:
+    """Whether ``project_or_event`` can propose anything at a word of this lower-case form:
+    a time noun with a genitive, "Modell", or an event or project cue noun. Callers skip
+    the call for the other words (nearly all capitalised words of a text) and cache it."""
+    return low in _GENITIVE_EVENT_HEADS or low in _MODEL_HEADS or any(_kind(low))
 
 
 def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
+    t, sent = toks.t, toks.sent_start
     w = toks.text[k]
-    if low in _GENITIVE_EVENT_HEADS and toks.t(k + 1) in {"der", "des"}:
+    if low in _GENITIVE_EVENT_HEADS and t(k + 1) in {"der", "des"}:
         return genitive_event(toks, k)
-    if low in {"modell", "modells"}:  # "nach dem Ulmer Modell": a town's way of doing things
-        if city_adjective(toks.t(k - 1)) and not toks.sent_start[k]:
+    if low in _MODEL_HEADS:  # "nach dem Ulmer Modell": a town's way of doing things
+        if city_adjective(t(k - 1)) and not sent[k]:
             return Cand(k - 1, k + 1, "PROJECT", priority=70, confidence=0.7)
         return None
     is_event, is_project = _kind(low)
     if not (is_event or is_project):
         return None
     typ = "EVENT" if is_event else "PROJECT"
-    nxt_rare = toks.name_like(k + 1) and not toks.sent_start[k + 1] and toks.t(k + 1).isalpha()
+    nxt_rare = toks.name_like(k + 1) and not sent[k + 1] and t(k + 1).isalpha()
     if low == "campus" and (
-        toks.t(k + 1) in places()
-        or toks.t(k + 1) in COMPASS
-        or (nxt_rare and zipf(toks.t(k + 1)) < 2.0 and not head_cue(toks.t(k + 1).lower()))
+        t(k + 1) in places()
+        or t(k + 1) in COMPASS
+        or (nxt_rare and zipf(t(k + 1)) < 2.0 and not head_cue(t(k + 1).lower()))
     ):  # "Campus Duisburg", "Campus Nord", "Campus Melaten": a site
-        j = k + 3 if toks.t(k + 2) in COMPASS else k + 2
+        j = k + 3 if t(k + 2) in COMPASS else k + 2
         return Cand(k, j, "PLACE", "site", priority=70, confidence=0.75)  # "Campus Duisburg": a site
     head = low.rsplit("-", 1)[-1]
     if head == "campus" and "-" in w and _named_site(w.rsplit("-", 1)[0]):
         return Cand(k, k + 1, "PLACE", "site", priority=70, confidence=0.7)  # "Beutenberg-Campus"
     a = k
-    if head in ENGLISH_HEADS or w in {"Woche", "Award", "Summit"} or ADJ_CAP.match(toks.t(k - 1)):
+    if head in ENGLISH_HEADS or w in {"Woche", "Award", "Summit"} or ADJ_CAP.match(t(k - 1)):
         while (
             a > 0
             and a > k - 4  # "Medical Valley Digital Health Summit"
             and toks.cap(a - 1)
-            and not toks.sent_start[a]
-            and toks.t(a - 1) not in {"Der", "Die", "Das", "Ein", "Eine"}
-            and (ADJ_CAP.match(toks.t(a - 1)) or zipf(toks.t(a - 1)) < 4.5)
-            and (ADJ_CAP.match(toks.t(a - 1)) or not _VERBAL_NOUN.search(toks.t(a - 1)))
-            and not head_cue(toks.t(a - 1).lower())
-            and not DESCRIPTOR_RE.search(toks.t(a - 1).lower())
+            and not sent[a]
+            and t(a - 1) not in {"Der", "Die", "Das", "Ein", "Eine"}
+            and (ADJ_CAP.match(t(a - 1)) or zipf(t(a - 1)) < 4.5)
+            and (ADJ_CAP.match(t(a - 1)) or not _VERBAL_NOUN.search(t(a - 1)))
+            and not head_cue(t(a - 1).lower())
+            and not DESCRIPTOR_RE.search(t(a - 1).lower())
         ):
             a -= 1
-    if (
-        a == k
-        and "-" in w
-        and toks.t(k - 1) == "und"
-        and len(toks.t(k - 2)) > 3
-        and toks.t(k - 2).endswith("-")
-    ):
+    if a == k and "-" in w and t(k - 1) == "und" and len(t(k - 2)) > 3 and t(k - 2).endswith("-"):
         a = k - 2  # "Gründungs- und Innovations-Campus"
-    while a < k and (toks.t(a) in DETERMINERS or city_adjective(toks.t(a))):
+    while a < k and (t(a) in DETERMINERS or city_adjective(t(a))):
         a += 1
     attached = k >= 2 and toks.end[k - 2] == toks.start[k - 1] and toks.end[k - 1] == toks.start[k]
-    if a == k and toks.t(k - 1) == "/" and toks.cap(k - 2) and attached:
+    if a == k and t(k - 1) == "/" and toks.cap(k - 2) and attached:
         a = k - 2  # "Logistik/IT-Campus": a slash joins the first part of the name
     local = False
-    cue_m = (EVENT_RE if is_event else PROJECT_RE).search(low)
+    cue = (EVENT_RE if is_event else PROJECT_RE).search(low)
     plan = (
         not is_event
-        and cue_m is not None
-        and cue_m.group(1) in _PLAN_CUES
-        and cue_m.start() > 2
-        and low[: cue_m.start()].rstrip("s") not in GENERIC_MODIFIERS
+        and cue is not None
+        and cue.group(1) in _PLAN_CUES
+        and cue.start() > 2
+        and low[: cue.start()].rstrip("s") not in GENERIC_MODIFIERS
     )
-    if (is_event or plan) and a == k and not toks.sent_start[k]:
-        before = toks.t(k - 1)
+    if (is_event or plan) and a == k and not sent[k]:
+        before = t(k - 1)
         # "Kieler Woche", "Leipziger Innovationspreis", "Hannover Messe": the town's own event
-        town = low in EVENT_CUES and is_place(toks, k - 1) and toks.t(k - 2) not in LOCATIVE
+        town = low in EVENT_CUES and is_place(toks, k - 1) and t(k - 2) not in LOCATIVE
         if city_adjective(before) or town:
             a, local = k - 1, True
     j = k + 1
@@ -130,56 +137,44 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         j < k + 4
         and (
             toks.name_like(j)
-            or (j > k + 1 and (is_place(toks, j) or toks.t(j) in COMPASS))
-            or (re.match(r"^\d+(\.\d+)?\.?$", toks.t(j)) and j > k + 1)
-            or (
-                toks.cap(j)
-                and j == k + 1
-                and not toks.sent_start[j]
-                and toks.t(j + 1) not in {"der", "des", "die"}
-            )
+            or (j > k + 1 and (is_place(toks, j) or t(j) in COMPASS))
+            or (j > k + 1 and _NUMBER.match(t(j)))
+            or (toks.cap(j) and j == k + 1 and not sent[j] and t(j + 1) not in {"der", "des", "die"})
             or (  # "Programm Zukunft Region": a second noun that closes the phrase
                 j == k + 2
                 and toks.cap(j)
-                and toks.t(j) not in DETERMINERS
+                and t(j) not in DETERMINERS
                 and not toks.cap(j + 1)
-                and toks.t(j + 1) not in {"der", "des", "die", "(", "/"}
-                and zipf(toks.t(j)) < 5.5
+                and t(j + 1) not in {"der", "des", "die", "(", "/"}
+                and zipf(t(j)) < 5.5
             )
         )
-        and not toks.sent_start[j]
+        and not sent[j]
     ):
-        if (
-            toks.t(j)[:1].isupper()
-            and head_cue(toks.t(j).lower())
-            and j > k + 1
-            and toks.t(j).lower() not in ENGLISH_HEADS
-        ):
+        if t(j)[:1].isupper() and head_cue(t(j).lower()) and j > k + 1 and t(j).lower() not in ENGLISH_HEADS:
             break
         j += 1
-    if is_event and j == k + 2 and _PROGRAMME_ITEM.match(toks.t(k + 1)):
+    if is_event and j == k + 2 and _PROGRAMME_ITEM.match(t(k + 1)):
         return None  # "Workshop A", "Forum 2": an item of a programme, not a named event
     if (
-        ADJ_LOW.match(toks.t(j))
+        ADJ_LOW.match(t(j))
         and toks.cap(j + 1)
-        and toks.t(j + 2) == "("
-        and is_acronym(toks.t(j + 3))
-        and toks.t(j + 4) == ")"
+        and t(j + 2) == "("
+        and is_acronym(t(j + 3))
+        and t(j + 4) == ")"
     ):
         j += 2  # "Servicecenter lokale Arbeit (SCA)": the bracketed abbreviation confirms the name
-    if (j > k + 1 or local) and re.match(r"^\d+(\.\d+)?\.?$", toks.t(j)):
+    if (j > k + 1 or local) and _NUMBER.match(t(j)):
         j += 1  # "Masterplan Wissenschaft 2.0", "Leipziger Klimastrategie 2035"
-    if toks.t(j) == "/" and toks.t(j + 1).rstrip(".").isdigit() and toks.t(j - 1).isdigit():
+    if t(j) == "/" and t(j + 1).rstrip(".").isdigit() and t(j - 1).isdigit():
         j += 2  # "Mark 51/7" (the tokenizer reads "7." at a sentence end as one token)
     proper_prefix = (
         "-" in w and w[:1].isupper() and (zipf(w.split("-")[0]) < 4.0 or w.split("-")[0].isupper())
     )
-    cue = (EVENT_RE if is_event else PROJECT_RE).search(low)
     descriptor = low in BARE_DESCRIPTORS or (
-        cue is not None and cue.start() > 2 and "-" not in w and low not in PROJECT_CUES | EVENT_CUES
+        cue is not None and cue.start() > 2 and "-" not in w and low not in _CUE_NOUNS
     )
-    generic = any(low.startswith(g) and low[len(g) :] in _CATEGORY_HEADS for g in GENERIC_MODIFIERS)
-    if generic and not is_event:
+    if not is_event and _generic_category(low):
         descriptor = True  # "Förderprogramm Zukunft Region": the name follows the category noun
     if is_event and descriptor and cue is not None:
         # "Fachkonferenz X" describes; "Digitaltag Kiel 2024" is itself the name
@@ -188,7 +183,7 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         descriptor
         and a == k
         and is_place(toks, k + 1)
-        and (j == k + 2 or (j == k + 3 and re.match(r"^20\d\d$", toks.t(k + 2))))
+        and (j == k + 2 or (j == k + 3 and _YEAR.match(t(k + 2))))
     ):
         # "Infrastrukturoffensive Ruhrgebiet", "Innovationsstrategie Freiburg 2030"
         return Cand(k, j, typ, priority=70, confidence=0.7)
@@ -202,7 +197,7 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         and not proper_prefix
         and "-" not in w
         and zipf(w) < 1.0
-        and toks.t(k - 1) in DEFINITE
+        and t(k - 1) in DEFINITE
         and not low.endswith(("en", "e"))
     ):
         return Cand(k, k + 1, typ, priority=60, confidence=0.6)  # a coined name: "der Eventfonds"
@@ -210,9 +205,20 @@ def project_or_event(toks: Toks, k: int, low: str) -> Cand | None:
         return None
     if j == k + 1 and a == k and len(w) < 5:
         return None
-    if toks.t(a - 1).lower() in INDEFINITE and a == k and (not proper_prefix or _funded_kind(w)):
+    if t(a - 1).lower() in INDEFINITE and a == k and (not proper_prefix or _funded_kind(w)):
         return None  # "ein EU-Projekt", "ein DFG-Programm": a kind of project, named by its funder
     return Cand(a, j, typ, priority=70, confidence=0.7)
+
+
+@lru_cache(maxsize=65536)
+def _generic_category(low: str) -> bool:
+    """'förderprogramm', 'modellprojekt': a generic modifier before a category noun."""
+    return any(low.startswith(g) and low[len(g) :] in _CATEGORY_HEADS for g in GENERIC_MODIFIERS)
+
+
+_NUMBER = re.compile(r"^\d+(\.\d+)?\.?$")  # "2.0", "2035", "7."
+_YEAR = re.compile(r"^20\d\d$")
+_CUE_NOUNS = PROJECT_CUES | EVENT_CUES
 
 
 # "Tag der Industriekultur", "Lange Nacht der Wissenschaften", "Woche der Umwelt": an event
