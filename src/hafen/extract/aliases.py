@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.cues import acronym_word, is_acronym
@@ -29,11 +31,11 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     kept: list[Cand] = []
     for c in sorted(cands, key=lambda c: (-c.priority, -(c.j - c.i), c.i)):
         span = range(c.i, c.j)
-        if c.j <= c.i or any(k in taken for k in span):
+        if c.j <= c.i or not taken.isdisjoint(span):
             continue
         taken.update(span)
         kept.append(c)
-    kept.sort(key=lambda c: c.i)
+    kept.sort(key=attrgetter("i"))
     return kept
 
 
@@ -74,7 +76,6 @@ def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[
     name ('Fraunhofer-Institut für X IFX'). Returns new candidates and (index, index) links
     into ``kept + new``."""
     by_start = {c.i: n for n, c in enumerate(kept)}
-    by_end = {c.j: n for n, c in enumerate(kept)}
     new: list[Cand] = []
     links: list[tuple[int, int]] = []
     total = len(kept)
@@ -144,7 +145,6 @@ def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[
             # acronym is a word: "isst")
             new.append(Cand(j, j + 1, c.type, c.subtype, priority=c.priority, confidence=c.confidence * 0.9))
             links.append((n, total + len(new) - 1))
-    del by_end
     return new, links
 
 
@@ -164,17 +164,22 @@ def define_abbreviations(toks: Toks, kept: list[Cand]) -> list[tuple[Cand, Cand]
     abbreviation's first letter and holds its letters in order (Schwartz & Hearst, 2003)."""
     from hafen.extract.cues import long_form_type
 
+    text = toks.text
+    out: list[tuple[Cand, Cand]] = []
+    # only an opening bracket starts a definition
+    opening = [p for p in range(1, toks.n - 2) if text[p] == "("]
+    if not opening:
+        return out
     ends = {c.j for c in kept}
     taken = {k for c in kept for k in range(c.i, c.j)}
-    out: list[tuple[Cand, Cand]] = []
     by_start = {c.i: c for c in kept}
-    for p in range(1, toks.n - 2):
-        if toks.text[p] == "(" and p - 1 in by_start and by_start[p - 1].j == p:
+    for p in opening:
+        if p - 1 in by_start and by_start[p - 1].j == p:
             pair = _reverse_definition(toks, p, by_start[p - 1], taken)
             if pair:
                 out.append(pair)
             continue
-        if toks.text[p] != "(" or toks.text[p + 2] != ")" or p in ends or p + 1 in taken:
+        if toks.text[p + 2] != ")" or p in ends or p + 1 in taken:
             continue
         abbr = toks.text[p + 1]
         if abbr.upper() in GENERIC_ACRONYMS:
@@ -308,27 +313,40 @@ def cluster(
     for typ, key in first:
         if typ in {"ORG", "PROJECT", "EVENT"} and " " in key:
             long_keys.setdefault(typ, []).append(key)
+    # the longer keys of a type indexed by each of their word-prefixes ("a b c" under "a" and
+    # "a b") and by their words after the first (compound heads): a look-up per key instead
+    # of a scan of all keys; each list keeps the order of ``long_keys``
+    by_prefix: dict[tuple[str, str], list[str]] = {}
+    by_tail: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for typ, of_type in long_keys.items():
+        for lk in of_type:
+            parts = lk.split(" ")
+            for p in range(1, len(parts)):
+                by_prefix.setdefault((typ, " ".join(parts[:p])), []).append(lk)
+            by_tail.setdefault((typ, tuple(parts[1:])), []).append(lk)
     for (typ, key), m in first.items():
         if typ not in long_keys:
             continue
         words = key.split(" ")
-        longer = [lk for lk in long_keys[typ] if lk != key and lk.startswith(key + " ")]
-        rests = [lk.split(" ")[len(words) :] for lk in longer]
+        prefixed = by_prefix.get((typ, key), [])
+        # "agentur für arbeit" is the head of "bundesagentur für arbeit"
+        heads: list[str] = []
+        if len(words) > 1:
+            heads = [
+                lk
+                for lk in by_tail.get((typ, tuple(words[1:])), ())
+                if lk != key and lk.split(" ")[0].endswith(words[0])
+            ]
+        longer = prefixed + heads
+        if not longer:
+            continue
+        rests = [lk.split(" ")[len(words) :] for lk in prefixed]
         conts = _CONTINUATIONS | _TITLE_CONTINUATIONS if typ == "EVENT" else _CONTINUATIONS
         ok = all(
             r[0] in conts or r[0][:1].isdigit() or (len(r) == 1 and r[0] in _place_keys()) for r in rests
         ) or (len(words) >= 2 and len(rests) == 1 and len(rests[0]) <= 2)  # "H2-Netzwerk" ... "Ruhr"
-        # "agentur für arbeit" is the head of "bundesagentur für arbeit"
-        longer += [
-            lk
-            for lk in long_keys[typ]
-            if lk != key
-            and len(words) > 1
-            and lk.split(" ")[1:] == words[1:]
-            and lk.split(" ")[0].endswith(words[0])
-        ]
         roots = {uf.find(first[(typ, lk)]) for lk in longer}
-        if longer and len(roots) == 1 and ok:
+        if len(roots) == 1 and ok:
             uf.union(m, first[(typ, longer[0])])
     for (typ, key), m in first.items():
         article, _, rest = key.partition(" ")
@@ -360,12 +378,23 @@ def _link_descriptor_prefix(first: dict[tuple[str, str], int], uf: _UnionFind) -
                 uf.union(m, other)
 
 
+# kinds of institutions by their abbreviation, lower-cased as keys are: "ihk", "tu"
+_KINDS = frozenset(a.lower() for a in INSTITUTION_ABBREVIATIONS)
+
+
 def _link_tails(first: dict[tuple[str, str], int], uf: _UnionFind) -> None:
     """'Universität Jena' after 'Friedrich-Schiller-Universität Jena', 'Innovation Day' after
     'Maritime Innovation Day': the tail of exactly one longer name of the same type is that name."""
-    kinds = {a.lower() for a in INSTITUTION_ABBREVIATIONS}
+    # the mentions of the organisations and events under each word-suffix of their keys
+    # ("b c" and "c" of "a b c"): the longer names ending in a key without a scan of all keys
+    by_suffix: dict[tuple[str, str], list[int]] = {}
     for (typ, key), m in first.items():
-        if typ == "ORG" and key in kinds:
+        if typ in {"ORG", "EVENT"}:
+            parts = key.split(" ")
+            for p in range(1, len(parts)):
+                by_suffix.setdefault((typ, " ".join(parts[p:])), []).append(m)
+    for (typ, key), m in first.items():
+        if typ == "ORG" and key in _KINDS:
             # "die IHK" after "IHK Rhein-Neckar": the bare kind is the one chamber named in full
             roots = {uf.find(o) for (t, lk), o in first.items() if t == "ORG" and lk.startswith(key + " ")}
             if len(roots) == 1:
@@ -373,7 +402,7 @@ def _link_tails(first: dict[tuple[str, str], int], uf: _UnionFind) -> None:
             continue
         if typ not in {"ORG", "EVENT"} or " " not in key or key.split(" ")[0] in _place_keys():
             continue
-        roots = {uf.find(o) for (t, lk), o in first.items() if t == typ and lk.endswith(" " + key)}
+        roots = {uf.find(o) for o in by_suffix.get((typ, key), ())}
         if len(roots) == 1:
             uf.union(m, next(iter(roots)))
 
@@ -384,35 +413,55 @@ _SMALL_WORDS = frozenset({"für", "und", "der", "des", "die", "das", "dem", "den
 _NAMED = frozenset({"ORG", "PROJECT", "EVENT"})
 
 
+_INITIALS_SPLIT = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=65536)
+def _initials(text: str) -> tuple[str | None, str | None]:
+    """The casefolded initials a name may be abbreviated by: of its words when there are two
+    or more, small words left out, all capitalised ('Europäischen Union' -> 'eu'); and of
+    all its words, small ones included, when there are three or more and the first is
+    capitalised ('Dive into next technologies' -> 'dint'). None where the name has none."""
+    words = [w for w in _INITIALS_SPLIT.split(text) if w and w not in _SMALL_WORDS]
+    capitals = None
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        capitals = "".join(w[0] for w in words).casefold()
+    words = text.split()
+    spelled = None
+    if len(words) >= 3 and words[0][:1].isupper():
+        spelled = "".join(w[0] for w in words).casefold()
+    return capitals, spelled
+
+
 def _link_initials(texts: list[str], types: list[str], uf: _UnionFind) -> None:
     """'EU' and 'Europäischen Union': an acronym made of a name's initials is that name."""
     by_initials: dict[str, set[int]] = {}
+    spelled_by: list[tuple[str, int]] = []
     for m, text in enumerate(texts):
-        words = [w for w in re.split(r"[\s\-]+", text) if w and w not in _SMALL_WORDS]
-        if (
-            len(words) >= 2
-            and types[m] in {"ORG", "PROJECT", "EVENT"}
-            and all(w[:1].isupper() for w in words)
-        ):
-            by_initials.setdefault("".join(w[0] for w in words).casefold(), set()).add(uf.find(m))
-    for m, text in enumerate(texts):
-        if 2 <= len(text) <= 6 and is_acronym(text) and text.isalpha():
-            roots = by_initials.get(text.casefold())
-            if roots and len(roots) == 1:
-                uf.union(m, next(iter(roots)))
+        if types[m] in _NAMED:
+            capitals, all_words = _initials(text)
+            if capitals is not None:
+                by_initials.setdefault(capitals, set()).add(uf.find(m))
+            if all_words is not None:
+                spelled_by.append((all_words, m))
+    if by_initials:
+        for m, text in enumerate(texts):
+            if 2 <= len(text) <= 6 and is_acronym(text) and text.isalpha():
+                roots = by_initials.get(text.casefold())
+                if roots and len(roots) == 1:
+                    uf.union(m, next(iter(roots)))
     # "DINT-Port" and "Dive into next technologies": the acronym part of a compound is spelled
-    # out by a phrase of three or more words, small ones included
+    # out by a phrase of three or more words, small ones included (groups as merged above)
     spelled: dict[str, set[int]] = {}
-    for m, text in enumerate(texts):
-        words = text.split()
-        if len(words) >= 3 and types[m] in _NAMED and words[0][:1].isupper():
-            spelled.setdefault("".join(w[0] for w in words).casefold(), set()).add(uf.find(m))
-    for m, text in enumerate(texts):
-        acr, sep, head = text.partition("-")
-        if sep and types[m] in _NAMED and 3 <= len(acr) <= 6 and acr.isalpha() and acr.isupper():
-            roots = spelled.get(acr.casefold())
-            if roots and len(roots) == 1 and head[:1].isupper():
-                uf.union(m, next(iter(roots)))
+    for all_words, m in spelled_by:
+        spelled.setdefault(all_words, set()).add(uf.find(m))
+    if spelled:
+        for m, text in enumerate(texts):
+            acr, sep, head = text.partition("-")
+            if sep and types[m] in _NAMED and 3 <= len(acr) <= 6 and acr.isalpha() and acr.isupper():
+                roots = spelled.get(acr.casefold())
+                if roots and len(roots) == 1 and head[:1].isupper():
+                    uf.union(m, next(iter(roots)))
 
 
 def surname_cands(toks: Toks, persons: list[tuple[str, int]], covered: set[int]) -> list[tuple[Cand, int]]:
@@ -424,9 +473,12 @@ def surname_cands(toks: Toks, persons: list[tuple[str, int]], covered: set[int])
             table.setdefault(words[-1], idx)
             table.setdefault(words[-1] + "s", idx)
     out: list[tuple[Cand, int]] = []
-    for k, w in enumerate(toks.text):
-        if w in table and k not in covered:
-            out.append((Cand(k, k + 1, "PERSON", priority=60, confidence=0.8), table[w]))
+    if not table:
+        return out
+    text = toks.text
+    for k in compress(range(len(text)), map(table.__contains__, text)):
+        if k not in covered:
+            out.append((Cand(k, k + 1, "PERSON", priority=60, confidence=0.8), table[text[k]]))
     return out
 
 
@@ -440,20 +492,20 @@ def form_cands(toks: Toks, forms: dict[str, int], covered: set[int]) -> list[tup
         if len(words) == 1 and (zipf(words[0]) >= 3.5 and not words[0].isupper()):
             continue  # a one-word common noun is too weak to carry a name on its own
         by_first.setdefault(words[0], []).append((words, idx))
+    # the longest form first at every position; only positions whose token starts a form
+    # are looked at, in order, each after the end of the last hit
+    for options in by_first.values():
+        options.sort(key=lambda o: -len(o[0]))
     out: list[tuple[Cand, int]] = []
-    k = 0
-    while k < toks.n:
-        options = by_first.get(toks.text[k])
-        hit = None
-        if options and k not in covered:
-            for words, idx in sorted(options, key=lambda o: -len(o[0])):
-                j = k + len(words)
-                if toks.text[k:j] == words and not any(x in covered for x in range(k, j)):
-                    hit = (Cand(k, j, "", priority=50, confidence=0.75), idx)
-                    break
-        if hit:
-            out.append(hit)
-            k = hit[0].j
-        else:
-            k += 1
+    text = toks.text
+    end = 0
+    for k in compress(range(len(text)), map(by_first.__contains__, text)):
+        if k < end or k in covered:
+            continue
+        for words, idx in by_first[text[k]]:
+            j = k + len(words)
+            if text[k:j] == words and covered.isdisjoint(range(k, j)):
+                out.append((Cand(k, j, "", priority=50, confidence=0.75), idx))
+                end = j
+                break
     return out

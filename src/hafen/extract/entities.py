@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from hafen.document import Document, Entity, Mention
@@ -73,6 +75,7 @@ def _crf_predictor() -> Callable[[Document], list[Mention]] | None:
     return predict if callable(predict) else None
 
 
+@lru_cache(maxsize=65536)
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _SLUG.sub("-", ascii_text.lower()).strip("-")[:48] or "x"
@@ -87,6 +90,7 @@ def _genitive_of(form: str, other: str) -> bool:
     return len(diff) == 1 and diff[0][0] in {diff[0][1] + "s", diff[0][1] + "es"}
 
 
+@lru_cache(maxsize=65536)
 def _nominative(form: str, typ: str) -> str:
     """'Westfälischen Hochschule' -> 'Westfälische Hochschule': a proper adjective after the
     definite article ends in -en in every case but the nominative, which ends in -e."""
@@ -96,7 +100,7 @@ def _nominative(form: str, typ: str) -> str:
     n = 0
     declined: set[int] = set()
     while n < len(words) - 1:
-        if ADJ_CAP.match(words[n]) and words[n].endswith("en"):
+        if words[n].endswith("en") and ADJ_CAP.match(words[n]):
             if words[n] in places():
                 return form  # "Südwestfalen Agentur": a place, not an adjective
             declined.add(n)
@@ -108,9 +112,12 @@ def _nominative(form: str, typ: str) -> str:
         return form
     # "des Clusters X", "des Instituts für Y": the genitive -s of the cue noun goes
     low = head.lower()
-    m = next((m for r in (ORG_CUE_RE, PROJECT_RE, EVENT_RE) if (m := r.search(low)) and m.group(2)), None)
-    if m is not None and m.group(2) in {"s", "es"} and (n > 0 or len(words) > 1):
-        head = head[: len(head) - len(m.group(2))]
+    # only a head ending in -s can lose a genitive ending ("$" also matches before a final
+    # newline): the three cue searches are skipped for every other head
+    if low.endswith(("s", "s\n")):
+        m = next((m for r in (ORG_CUE_RE, PROJECT_RE, EVENT_RE) if (m := r.search(low)) and m.group(2)), None)
+        if m is not None and m.group(2) in {"s", "es"} and (n > 0 or len(words) > 1):
+            head = head[: len(head) - len(m.group(2))]
     prefix = [w[:-1] if i in declined else w for i, w in enumerate(words[:n])]
     return " ".join([*prefix, head, *words[n + 1 :]])
 
@@ -136,25 +143,32 @@ def _best_name(forms: list[str], typ: str) -> str:
         )
         return (int(not genitive), int(not lower), int(not adjective_inflected), len(form))
 
-    return _nominative(max(forms, key=score), typ)
+    best = forms[0] if len(forms) == 1 else max(forms, key=score)  # most groups have one form
+    return _nominative(best, typ)
 
 
 def _acronym_tails(forms: list[str]) -> list[str]:
     """'Fraunhofer ISST', 'Hochschule IUBH': the trailing acronym is a name of its own."""
-    out = []
-    for form in forms:
-        words = form.split()
-        last = words[-1] if len(words) >= 2 else ""
-        if (
-            len(last) >= 3
-            and acronym_word(last)
-            and last not in places()
-            and last not in forms
-            and last not in LEGAL_FORMS
-            and last.upper() not in GENERIC_ACRONYMS
-        ):
-            out.append(last)
+    out = [last for form in forms if (last := _acronym_tail(form)) is not None and last not in forms]
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=65536)
+def _acronym_tail(form: str) -> str | None:
+    """The last word of a name of two or more words when it is an acronym of three or more
+    letters that is no place, legal form or generic acronym."""
+    words = form.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if (
+        len(last) >= 3
+        and not last[1:].islower()  # cheap: an acronym has two capitals ("Hochschule" has one)
+        and acronym_word(last)
+        and last not in places()
+        and last not in LEGAL_FORMS
+        and last.upper() not in GENERIC_ACRONYMS
+    ):
+        return last
+    return None
 
 
 class EntityStage:
@@ -264,16 +278,17 @@ class EntityStage:
             members.setdefault(g, []).append(n)
         used: set[str] = set()
         entities: list[Entity] = []
-        for _g, idx in sorted(members.items(), key=lambda kv: mentions[kv[1][0]].start):
-            if max(mentions[n].confidence for n in idx) < _MIN_CONFIDENCE:
+        for idx in sorted(members.values(), key=lambda group: mentions[group[0]].start):
+            confidence = max(mentions[n].confidence for n in idx)
+            if confidence < _MIN_CONFIDENCE:
                 continue
             # the group's type: the most confident mention's
             typ = max(idx, key=lambda n: (mentions[n].confidence, mentions[n].type != "ORG"))
             etype = types[typ]
             forms = list(dict.fromkeys(texts[n] for n in idx))
-            if all(f in LEGAL_FORMS for f in forms):
+            if LEGAL_FORMS.issuperset(forms):
                 continue  # "in die Rechtsform einer GmbH wechseln": a legal form names no one
-            name = next((c for c in (canon[n] for n in idx) if c), None) or _best_name(forms, etype)
+            name = next((canon[n] for n in idx if canon[n]), None) or _best_name(forms, etype)
             subs = [
                 mentions[n].subtype
                 for n in sorted(idx, key=lambda n: -mentions[n].confidence)
@@ -299,14 +314,14 @@ class EntityStage:
                     + _acronym_tails(forms),
                     attrs=attrs,
                     method="rule" if any(mentions[n].method == "rule" for n in idx) else "crf",
-                    confidence=max(mentions[n].confidence for n in idx),
+                    confidence=confidence,
                 )
             )
             for n in idx:
                 mentions[n].entity = key
                 mentions[n].type = etype
                 mentions[n].subtype = subtype
-        doc.mentions = sorted((m for m in mentions if m.entity), key=lambda m: (m.start, m.end))
+        doc.mentions = sorted((m for m in mentions if m.entity), key=attrgetter("start", "end"))
         doc.entities = entities
 
     @staticmethod
@@ -318,6 +333,8 @@ class EntityStage:
         roles: list[dict[str, Any]] = []
         for n in idx:
             ex = extras[n]
+            if not ex:
+                continue  # most mentions carry no attributes
             for key in ("lat", "lon", "source_id"):  # "group" is the clustering key only
                 if key in ex:
                     attrs.setdefault(key, ex[key])

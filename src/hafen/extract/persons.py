@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.lexicon import (
@@ -61,15 +62,34 @@ def _is_title(w: str) -> bool:
     return w in TITLES or (w + ".") in TITLES
 
 
+# How a person may start at a word, see ``_start_kind``; only _NO_START is false.
+_NO_START, _PAIR_ONLY, _CUED = 0, 1, 2
+
+
 @lru_cache(maxsize=65536)
-def _may_start(w: str) -> bool:
+def _start_kind(w: str) -> int:
     """A person starts at a capitalised word, a title ('med.'), a speech verb ('sagt') or a
-    role noun; the other tokens are skipped at once."""
-    return w[:1].isupper() or _is_title(w) or w in SPEECH_VERBS or role_of(w) is not None
+    role noun; the other tokens are skipped at once (``_NO_START``). A word that is no title,
+    given name, role noun or speech verb (nor a given name in capitals) can only start the
+    pair of two title-case words (``_PAIR_ONLY``), and only when it is title-case itself;
+    the others are cues (``_CUED``)."""
+    cue = _is_title(w) or w in SPEECH_VERBS or role_of(w) is not None
+    if not (cue or w[:1].isupper()):
+        return _NO_START
+    names = first_names()
+    if cue or w in names or (w.isupper() and w.title() in names):
+        return _CUED
+    return _PAIR_ONLY if w.istitle() else _NO_START  # the pair rule needs a title-case word
 
 
 def _surname_ok(toks: Toks, k: int) -> bool:
-    w = toks.t(k)
+    return _surname_word(toks.t(k))
+
+
+@lru_cache(maxsize=65536)
+def _surname_word(w: str) -> bool:
+    """Whether ``w`` can be (part of) a surname: capitalised, no title, cue noun, street,
+    place or role noun."""
     if not w or not w[0].isupper() or not w[:1].isalpha() or (w.isupper() and len(w) > 3):
         return False
     if "." in w or _is_title(w):
@@ -115,67 +135,23 @@ def _name_end(toks: Toks, k: int, max_words: int = 3) -> int:
 
 def find_persons(toks: Toks) -> list[Cand]:
     out: list[Cand] = []
-    names = first_names()
-    k = 0
-    while k < toks.n:
-        w = toks.text[k]
-        if not _may_start(w):
-            k += 1
+    text = toks.text
+    kinds = list(map(_start_kind, text))
+    end = 0  # the tokens before ``end`` belong to a person found already
+    for k in compress(range(len(text)), kinds):  # the tokens a person may start at
+        if k < end:
             continue
-        cand: Cand | None = None
-        if (_is_title(w) and w not in {"Frau", "Herr", "Herrn"}) or (
-            w in {"Frau", "Herr", "Herrn"} and toks.cap(k + 1)
-        ):
-            a = k
-            while _is_title(toks.t(a)) or (toks.t(a) == "." and a > k and _is_title(toks.t(a - 1))):
-                a += 1
-            j = _name_end(toks, a)
-            if j > a and (j - a >= 2 or w not in {"Frau", "Herr", "Herrn"} or toks.t(a) in names):
-                cand = Cand(a, j, "PERSON", priority=70, confidence=0.9, attrs={"title_start": k})
-        elif (
-            w in names
-            and (
-                _surname_ok(toks, k + 1)
-                or (toks.t(k + 1) in NAME_PARTICLES and _surname_ok(toks, k + 2))
-                or (_INITIAL.match(toks.t(k + 1)) and _surname_ok(toks, k + 2))
-            )
-            and not toks.t(k + 1).endswith("-")
-        ):
-            j = _name_end(toks, k, max_words=4)
-            nxt = toks.t(j).lower()
-            if j > k + 1 and not any(nxt.endswith(c) for c in ("straße", "platz", "preis")):
-                cand = Cand(k, j, "PERSON", priority=65, confidence=0.85)
-        elif (
-            (role_of(w) or w in SPEECH_VERBS)
-            and toks.cap(k + 1)
-            and toks.cap(k + 2)
-            and toks.t(k + 1) not in TITLES
-            and toks.t(k + 1) not in names
-            and _surname_ok(toks, k + 1)
-            and _surname_ok(toks, k + 2)
-            and not toks.sent_start[k + 1]
-        ):
-            j = _name_end(toks, k + 1)
-            if j - (k + 1) >= 2:
-                cand = Cand(k + 1, j, "PERSON", priority=60, confidence=0.7)
-        if (
-            cand is None
-            and w.isupper()
-            and w.title() in names
-            and toks.t(k + 1).isupper()
-            and toks.t(k + 1).isalpha()
-            and len(toks.t(k + 1)) > 2
-        ):
-            cand = Cand(k, k + 2, "PERSON", priority=60, confidence=0.7)  # bylines: "VON ANNA WEBER"
+        w = text[k]
+        cand = _cued_person(toks, k) if kinds[k] == _CUED else None
         if (
             cand is None
             and w.istitle()
             and toks.t(k + 1).istitle()  # both pair rules need two title-case words: skip the rest
+            and (toks.t(k + 2) == "," or toks.t(k - 1) in _PAIR_CONTEXT)  # and a comma or a cue
             and (_rare_pair(toks, k) or _pair_with_role_after(toks, k))
         ):
             cand = Cand(k, k + 2, "PERSON", priority=58, confidence=0.6)
         if cand is None:
-            k += 1
             continue
         if _prenominal_genitive(toks, cand.i, cand.j):
             cand.attrs["canonical"] = " ".join(toks.text[cand.i : cand.j])[:-1]
@@ -183,8 +159,61 @@ def find_persons(toks: Toks) -> list[Cand]:
         if role:
             cand.attrs["roles"] = [role]
         out.append(cand)
-        k = cand.j
+        end = cand.j
     return out
+
+
+def _cued_person(toks: Toks, k: int) -> Cand | None:
+    """A person introduced at token k by a title, a given name, a role noun or a speech
+    verb, or a byline in capitals ("VON ANNA WEBER")."""
+    w = toks.text[k]
+    names = first_names()
+    cand: Cand | None = None
+    if (_is_title(w) and w not in {"Frau", "Herr", "Herrn"}) or (
+        w in {"Frau", "Herr", "Herrn"} and toks.cap(k + 1)
+    ):
+        a = k
+        while _is_title(toks.t(a)) or (toks.t(a) == "." and a > k and _is_title(toks.t(a - 1))):
+            a += 1
+        j = _name_end(toks, a)
+        if j > a and (j - a >= 2 or w not in {"Frau", "Herr", "Herrn"} or toks.t(a) in names):
+            cand = Cand(a, j, "PERSON", priority=70, confidence=0.9, attrs={"title_start": k})
+    elif (
+        w in names
+        and (
+            _surname_ok(toks, k + 1)
+            or (toks.t(k + 1) in NAME_PARTICLES and _surname_ok(toks, k + 2))
+            or (_INITIAL.match(toks.t(k + 1)) and _surname_ok(toks, k + 2))
+        )
+        and not toks.t(k + 1).endswith("-")
+    ):
+        j = _name_end(toks, k, max_words=4)
+        nxt = toks.t(j).lower()
+        if j > k + 1 and not any(nxt.endswith(c) for c in ("straße", "platz", "preis")):
+            cand = Cand(k, j, "PERSON", priority=65, confidence=0.85)
+    elif (
+        (role_of(w) or w in SPEECH_VERBS)
+        and toks.cap(k + 1)
+        and toks.cap(k + 2)
+        and toks.t(k + 1) not in TITLES
+        and toks.t(k + 1) not in names
+        and _surname_ok(toks, k + 1)
+        and _surname_ok(toks, k + 2)
+        and not toks.sent_start[k + 1]
+    ):
+        j = _name_end(toks, k + 1)
+        if j - (k + 1) >= 2:
+            cand = Cand(k + 1, j, "PERSON", priority=60, confidence=0.7)
+    if (
+        cand is None
+        and w.isupper()
+        and w.title() in names
+        and toks.t(k + 1).isupper()
+        and toks.t(k + 1).isalpha()
+        and len(toks.t(k + 1)) > 2
+    ):
+        cand = Cand(k, k + 2, "PERSON", priority=60, confidence=0.7)  # bylines: "VON ANNA WEBER"
+    return cand
 
 
 def _prenominal_genitive(toks: Toks, i: int, j: int) -> bool:

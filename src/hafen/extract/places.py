@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.cues import ADJ_CAP, head_cue
@@ -55,16 +56,15 @@ def _place_attrs(place: Place, form: str = "") -> dict[str, object]:
 def _gazetteer_at(toks: Toks, k: int) -> tuple[int, Place] | None:
     """The longest gazetteer name starting at token k: (end token, place)."""
     table = places()
-    if toks.text[k] not in _first_words():
+    text = toks.text
+    if text[k] not in _first_words():
         return None
-    for width in range(_MAX_WORDS, 0, -1):
+    # a name does not span a whitespace token (a line break): the widest candidate ends before one
+    limit = min(_MAX_WORDS, toks.n - k)
+    widest = next((q for q in range(limit) if text[k + q].isspace()), limit)
+    for width in range(widest, 0, -1):
         j = k + width
-        if j > toks.n:
-            continue
-        words = toks.text[k:j]
-        if any(w.isspace() for w in words):
-            continue
-        form = " ".join(words)
+        form = " ".join(text[k:j])
         # "Frankfurt ( Oder )" and "Borken ( Kreis )" come tokenised with spaces.
         form = form.replace("( ", "(").replace(" )", ")")
         place = table.get(form)
@@ -88,21 +88,28 @@ def _has_cue(toks: Toks, k: int, j: int) -> bool:
 
 def find_places(toks: Toks) -> list[Cand]:
     out: list[Cand] = []
-    k = 0
-    while k < toks.n:
-        w = toks.text[k]
-        if not w or not w[0].isupper():
-            if _POSTCODE.match(w):
-                street = _street_before_postcode(toks, k)
-                if street is not None and (not out or out[-1].j <= street.i):
-                    out.append(street)
-            k += 1
+    text = toks.text
+    firsts = _first_words()
+    # The tokens a place may start at: those that may by themselves, and capitalised words
+    # before a site or street noun. Every other token is passed over without a look.
+    starts = set(compress(range(len(text)), map(_place_cue, text)))
+    before_heads = compress(range(-1, len(text) - 1), map(_AFTER_ADJECTIVE.__contains__, text))
+    starts.update(k for k in before_heads if k >= 0 and text[k][:1].isupper())
+    end = 0  # the tokens before ``end`` belong to a place found already
+    for k in sorted(starts):
+        if k < end:
             continue
-        hit = _gazetteer_at(toks, k)
+        w = text[k]
+        if not w[0].isupper():  # a postcode
+            street = _street_before_postcode(toks, k)
+            if street is not None and (not out or out[-1].j <= street.i):
+                out.append(street)
+            continue
+        hit = _gazetteer_at(toks, k) if w in firsts else None
         if hit is not None:
             j, place = hit
+            end = j
             if place.ambiguous and not _has_cue(toks, k, j):
-                k = j
                 continue
             subtype = "region" if place.kind == "region" else "city"
             prev = toks.t(k - 1)
@@ -114,25 +121,33 @@ def find_places(toks: Toks) -> list[Cand]:
             ):
                 # "Sächsische Schweiz", "Westfälisches Ruhrgebiet": a region of its own name
                 out.append(Cand(k - 1, j, "PLACE", "region", priority=41, confidence=0.8))
-                k = j
                 continue
-            attrs = _place_attrs(place, " ".join(toks.text[k:j]))
+            attrs = _place_attrs(place, " ".join(text[k:j]))
             out.append(Cand(k, j, "PLACE", subtype, priority=40, confidence=0.9, attrs=attrs))
-            k = j
             continue
         if w in _VENUE_LABELS and toks.t(k + 1) == ":" and (k == 0 or "\n" in toks.t(k - 1)):
             venue = _venue(toks, k + 2)
             if venue is not None:
                 out.append(venue)
-                k = venue.j
+                end = venue.j
                 continue
-        site = _site_at(toks, k)
+        # a site needs a word of a site's shape or, after an adjective, a site or street noun
+        site = _site_at(toks, k) if _site_shape(w) or toks.t(k + 1) in _AFTER_ADJECTIVE else None
         if site is not None:
             out.append(site)
-            k = site.j
-            continue
-        k += 1
+            end = site.j
     return out
+
+
+@lru_cache(maxsize=65536)
+def _place_cue(w: str) -> bool:
+    """Whether a place may start at ``w`` by the word itself: a postcode (the end of a street
+    address), the first word of a gazetteer name, a venue label or a word of a site's shape.
+    Another capitalised word starts a place only before a site or street noun ("Leipziger
+    Hafen", "Hamburger Allee"), another word never."""
+    if not w[:1].isupper():
+        return w[:1].isdecimal() and _POSTCODE.match(w) is not None
+    return w in _first_words() or w in _VENUE_LABELS or _site_shape(w)
 
 
 @lru_cache(maxsize=65536)
@@ -152,6 +167,7 @@ def _site_shape(w: str) -> bool:
 
 
 _STREET_WORDS = frozenset({"Straße", "Str.", "Allee", "Chaussee", "Damm", "Ring", "Weg", "Platz", "Ufer"})
+_AFTER_ADJECTIVE = _SITE_NOUNS_AFTER_ADJ | _STREET_WORDS
 
 
 def _street_adjective(toks: Toks, k: int) -> bool:

@@ -7,6 +7,7 @@ form is the lexicon's. Only whole words match: "KI-Forschung" is not a mention o
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from hafen.extract.candidates import Cand, Toks
 from hafen.extract.lexicon import is_common_word, topic_forms
@@ -22,12 +23,16 @@ def _first_words() -> frozenset[str]:
 def find_topics(toks: Toks) -> list[Cand]:
     forms = topic_forms()
     firsts = _first_words()
+    text = toks.text
     out: list[Cand] = []
-    k = 0
-    while k < toks.n:
-        low = toks.text[k].lower()
+    end = 0  # the tokens before ``end`` belong to a topic found already
+    for k in compress(range(len(text)), map(_topic_cue, text)):  # the tokens a topic may start at
+        if k < end:
+            continue
+        w = text[k]
+        low = w.lower()
         if low not in firsts:
-            prefix = _compound_topic(toks.text[k]) if len(low) >= 9 and toks.cap(k) else None
+            prefix = _compound_topic(w) if len(low) >= 9 and w[:1].isupper() else None
             if prefix:
                 start = toks.start[k]
                 out.append(
@@ -42,29 +47,34 @@ def find_topics(toks: Toks) -> list[Cand]:
                         end=start + prefix[0],
                     )
                 )
-            k += 1
             continue
         hit = None
         for width in range(_MAX_WORDS, 0, -1):
             j = k + width
             if j > toks.n:
                 continue
-            phrase = " ".join(toks.text[k:j])
+            phrase = " ".join(text[k:j])
             canon = forms.get(phrase.lower())
             if canon and width == 1 and len(phrase) <= 3 and not phrase.isupper():
                 canon = None  # "It was ...", "Ki": an abbreviation is written in capitals
             # the head noun must be capitalised as German nouns are ("digitale Bildung"),
             # so the verb "design" or the adverb "stahl" never match
-            if canon and (toks.text[j - 1][:1].isupper() or toks.text[j - 1][:1].isdigit()):
+            if canon and (text[j - 1][:1].isupper() or text[j - 1][:1].isdigit()):
                 hit = (j, canon)
                 break
-        if hit is None:
-            k += 1
-            continue
-        j, canon = hit
-        out.append(Cand(k, j, "TOPIC", priority=30, confidence=0.75, attrs={"canonical": canon}))
-        k = j
+        if hit is not None:
+            j, canon = hit
+            out.append(Cand(k, j, "TOPIC", priority=30, confidence=0.75, attrs={"canonical": canon}))
+            end = j
     return out
+
+
+@lru_cache(maxsize=65536)
+def _topic_cue(w: str) -> bool:
+    """Whether a topic may start at ``w``: the first word of a topic's form, or a compound
+    whose first part is a topic ("Wasserstoffnetzwerk")."""
+    low = w.lower()
+    return low in _first_words() or (len(low) >= 9 and w[:1].isupper() and _compound_topic(w) is not None)
 
 
 @lru_cache(maxsize=1)
