@@ -142,6 +142,8 @@ def test_figures_prefer_actor_over_place() -> None:
         "Bis zu 4.000 neue Arbeitsplätze und mehr als 20 Firmen in Leipzig-Plagwitz.",
         "Gegenüber 5 Firmen im Vorjahr, A-5 und -7 Grad, 5 bis 10 Mitarbeiter.",
         "Bis 2025 entstehen 300 Stellen; knapp\u00a012,5 ha Fläche; ca. 1.200 Teilnehmende jährlich",
+        # signs: "−" (not in the lookbehind) lets a number start after a letter, "-" does not
+        "Von −5 bis a−3 Grad, x-4 und 2−4 Tage, 3.-5. Mai, −12,5 % Umsatz, 1,-2 und -7 Firmen.",
     ],
 )
 def test_figure_matches_equal_a_plain_scan(text: str) -> None:

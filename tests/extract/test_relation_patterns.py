@@ -5,10 +5,15 @@ Every sentence is about a region other than the development set's.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from tests.extract.conftest import Names, annotated_doc
 
-from hafen.extract.relation_context import between
+from hafen.extract import relation_patterns as P
+from hafen.extract import relation_roles as roles
+from hafen.extract import relations
+from hafen.extract.relation_context import SentenceContext, between
 from hafen.extract.relations import make_stage
 
 Triples = set[tuple[str, str, str]]
@@ -196,3 +201,114 @@ def test_relations_contact_block(text: str, names: Names, expected: Triples) -> 
 )
 def test_relations_funds_means(text: str, names: Names, expected: Triples) -> None:
     assert _rels(text, names) == expected
+
+
+# Phrases for every alternative of each gated cue: the cue matches them, and the key gate
+# lets them through (a gate that rejects a sentence with a cue would lose relations).
+_GATED_CUES = [
+    (P.SEAT_CUE, P.SEAT_KEYS, ["Hauptsitz", "Firmensitz", "Sitz", "ansässig", "zu Hause", "based in"]),
+    (P.SEAT_CUE, P.SEAT_KEYS, ["angesiedelt", "beheimatet", "niedergelassen", "headquartered in"]),
+    (P.SEAT_CUE, P.SEAT_KEYS, ["located in", "Unternehmenssitz", "sitz"]),
+    (relations._ANY_COOPERATION, P.COOP_KEYS, ["kooperiert mit", "Forschungskooperation mit"]),
+    (relations._ANY_COOPERATION, P.COOP_KEYS, ["Kooperationen mit", "kooperation mit", "gemeinsam mit"]),
+    (relations._ANY_COOPERATION, P.COOP_KEYS, ["Zusammenarbeit mit", "zusammen mit", "arbeitet mit"]),
+    (relations._ANY_COOPERATION, P.COOP_KEYS, ["Partnerschaft mit", "partnerschaft mit"]),
+    (relations._ANY_COOPERATION, P.COOP_KEYS, ["Allianz zwischen", "kooperieren", "arbeiten eng zusammen"]),
+    (P.PART_CUES, P.PART_KEYS, ["ist seit 2020 Teil der", "Gründungsmitglied der", "Mitglied im"]),
+    (P.PART_CUES, P.PART_KEYS, ["mitglied von", "gehört zur", "Tochtergesellschaft der"]),
+    (P.PART_CUES, P.PART_KEYS, ["unter dem Dach der"]),
+    (P.UNION, P.UNION_KEYS, ["Zusammenschluss aus", "Verbund der", "Konsortium von", "Zusammenarbeit des"]),
+    (relations._ANY_ORGANIZES, P.ORG_KEYS, ["Organisiert wird sie von", "veranstaltet von", "initiierte"]),
+    (relations._ANY_ORGANIZES, P.ORG_KEYS, ["Ausgerichtet durch", "ausgerichtete", "Betrieben vom"]),
+    (relations._ANY_ORGANIZES, P.ORG_KEYS, ["Koordiniert von", "getragene", "organisieren", "betreibt"]),
+    (relations._ANY_ORGANIZES, P.ORG_KEYS, ["koordinieren", "richtet", "startet", "starten", "lanciert"]),
+    (relations._ANY_ORGANIZES, P.ORG_KEYS, ["führt es durch", "auflegen", "aufzulegen", "legt", "ausbauen"]),
+    (relations._ANY_ORGANIZES, P.ORG_KEYS, ["auszubauen", "Initiiert wurde es durch", "veranstalten"]),
+    (relations._ANY_CUE["develops"], P.DEV_KEYS, ["Entwickelt von", "Konzipiert wurde von"]),
+    (relations._ANY_CUE["develops"], P.DEV_KEYS, ["Errichtet durch", "Gebaut von", "Realisiert vom"]),
+    (relations._ANY_CUE["develops"], P.DEV_KEYS, ["Geplant von", "Umgesetzt durch", "entwickeln", "baut"]),
+    (relations._ANY_CUE["develops"], P.DEV_KEYS, ["bauen", "planen", "setzt es um", "errichtet"]),
+    (relations._ANY_CUE["develops"], P.DEV_KEYS, ["realisieren", "konzipiert", "aufbauen", "aufzubauen"]),
+    (relations._ANY_CUE["develops"], P.DEV_KEYS, ["zu errichten", "gebaut", "geplant von", "umgesetzt"]),
+    (relations._ANY_CUE["funds"], P.FUND_KEYS, ["gefördert von", "finanziert durch", "unterstützt vom"]),
+    (relations._ANY_CUE["funds"], P.FUND_KEYS, ["gesponsert von", "Förderung des", "Fördermittel der"]),
+    (
+        relations._ANY_CUE["funds"],
+        P.FUND_KEYS,
+        ["Finanzierung durch", "mit Mitteln des", "aus EU Mitteln der"],
+    ),
+    (
+        relations._ANY_CUE["funds"],
+        P.FUND_KEYS,
+        ["kofinanziert", "fördert", "fördern", "förderte", "sponsert"],
+    ),
+    (relations._ANY_CUE["part_of"], P.PART_KEYS, ["gehören zum"]),
+    (P.SET_UP_AT, P.SET_UP_KEYS, ["eingerichtet", "gegründete", "angesiedelt", "aufgebaut", "angedockte"]),
+    (P.FRAME_PART, P.FRAME_PART_KEYS, ["Im Rahmen des", "im  Rahmen der"]),
+    (P.FOUNDED, P.FOUNDED_KEYS, ["gegründet", "mitgegründet"]),
+    (P.FOCUS_CUE, P.FOCUS_KEYS, ["forscht", "erforschen", "Forschung zu", "Schwerpunkte", "Fokus"]),
+    (P.FOCUS_CUE, P.FOCUS_KEYS, ["fokussiert", "im Bereich", "aus den Bereichen", "auf den Feldern"]),
+    (P.FOCUS_CUE, P.FOCUS_KEYS, ["spezialisiert", "Themen", "Thema", "Themenfelder", "Kompetenzfelder"]),
+    (
+        P.FOCUS_CUE,
+        P.FOCUS_KEYS,
+        ["beschäftigt sich mit", "arbeiten seit Jahren an", "widmet", "konzentriert"],
+    ),
+    (P.FOCUS_CUE, P.FOCUS_KEYS, ["setzt auf", "Expertise", "Technologieschwerpunkt", "Querschnittsthema"]),
+    (P.FOCUS_CUE, P.FOCUS_KEYS, ["untersucht", "erproben", "befasst sich mit", "Kompetenzzentrum für"]),
+    (P.FOCUS_CUE, P.FOCUS_KEYS, ["Innovations-Campus für", "Vorreiterin im Bereich", "Vorreiter der"]),
+    (
+        roles._PARTICIPANTS,
+        roles._PARTICIPANTS_KEYS,
+        ["Beteiligt sind", "beteiligt ist auch", "Also involved are"],
+    ),
+    (roles._PARTICIPANTS, roles._PARTICIPANTS_KEYS, ["Involved is"]),
+    (roles._LEAD_INVESTOR, roles._LEAD_INVESTOR_KEYS, ["Angeführt von", "Angführt wird die Runde von"]),
+    (
+        roles._LEAD_INVESTOR,
+        roles._LEAD_INVESTOR_KEYS,
+        ["geführt durch", "Led by", "led by", "Lead-Investor ist"],
+    ),
+    (roles._LEAD_INVESTOR, roles._LEAD_INVESTOR_KEYS, ["LeadInvestoren sind", "Investoren waren"]),
+    (roles._LEAD_INVESTOR, roles._LEAD_INVESTOR_KEYS, ["Geldgeber ist", "Geführt wird die Seed-Runde vom"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "keys", "phrases"), _GATED_CUES, ids=range(len(_GATED_CUES)))
+def test_cue_gates_let_every_cue_through(
+    pattern: re.Pattern[str], keys: frozenset[str], phrases: list[str]
+) -> None:
+    for phrase in phrases:
+        text = f"Vorher ({phrase} X) nachher."
+        assert pattern.search(text), phrase
+        s = SentenceContext(text, 0, len(text), [], [])
+        assert s.may_match(keys), phrase
+
+
+def test_cue_gate_skips_sentences_without_keys() -> None:
+    text = "Die Stadt liegt am Fluss."
+    s = SentenceContext(text, 0, len(text), [], [])
+    assert not s.may_match(P.ORG_KEYS)
+    assert list(s.cues(P.ORG_ACTIVE, P.ORG_KEYS)) == []
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "sagt Geschäftsführerin ",
+        "so Dr. Leiter Prof. Dr. ",
+        "„Vorstandsvorsitzender ",
+        "(CEO ",
+        "erklärt Chief Digital Officer Dr.\n",
+        "Head of Sales ",
+        "meint Managing Director ",
+        "Oberbürgermeisterin Prof.",
+        "der Partnern ",
+        "ein Satz ohne Rolle ",
+        "Leiter.",
+        "Geschäftsführer",
+    ],
+)
+def test_bare_role_gate_is_a_necessary_condition(before: str) -> None:
+    if roles._BARE_ROLE.search(before):
+        assert roles._may_end_in_role(before)

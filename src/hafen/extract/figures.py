@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from hafen.document import Document, Figure
+from hafen.document import Document, Figure, Segment
 from hafen.numbers import MULTIPLIERS, UNITS, parse_number
 
 QUALIFIERS = (
@@ -52,7 +52,11 @@ FIGURE_RE = re.compile(
 # FIGURE_RE opens with an optional qualifier, so a plain scan tries the qualifiers at every
 # character; finding the numbers first and looking back for a qualifier is some twenty
 # times faster and yields the same matches.
-_NUM_START = re.compile(r"(?<![\w.,/§-])[-−]?\d")
+# Where a number starts: "(?<![\w.,/§-])[-−]?\d", written to open with a character class so
+# that the regex engine skips ahead to the next sign or digit in C instead of trying the
+# lookbehind at every character (the same matches: the lookbehind, placed after the first
+# character, looks at the one before it; "(?<=\d)" ends the match after a digit, as \d did).
+_NUM_START = re.compile(r"[-−\d](?<![\w.,/§-].)(?:(?<=\d)|\d)")
 _QUAL_BEFORE = re.compile(rf"(?i:{_QUAL})\s+$")
 _QUAL_TAILS = tuple({q.split()[-1].casefold() for q in QUALIFIERS})
 
@@ -66,14 +70,13 @@ def figure_matches(text: str) -> list[re.Match[str]]:
         if pos < prev_end:
             continue
         window = max(prev_end, pos - 40)
-        before = text[window:pos]
-        lead = before.rstrip()
-        # the regex only when the word before could end a qualifier: most numbers follow others
-        qual = (
-            _QUAL_BEFORE.search(text, window, pos)
-            if len(lead) < len(before) and lead.casefold().endswith(_QUAL_TAILS)
-            else None
-        )
+        qual = None
+        # the regex only when a space follows a word that could end a qualifier: most numbers
+        # follow other words
+        if pos > window and text[pos - 1].isspace():
+            lead = text[window:pos].rstrip()
+            if lead.casefold().endswith(_QUAL_TAILS):
+                qual = _QUAL_BEFORE.search(text, window, pos)
         m = FIGURE_RE.match(text, qual.start()) if qual else None
         if m is None or m.start("num") != pos:
             m = FIGURE_RE.match(text, pos)
@@ -109,11 +112,9 @@ def subject_lemma(word: str) -> str:
     return word
 
 
-def _in_table(doc: Document, start: int) -> bool:
-    if any(t.start <= start < t.end for t in doc.tables):
-        return True
-    seg = doc.segment_at(start)
-    return seg is not None and seg.kind == "table"
+def _in_table(doc: Document, start: int, seg: Segment | None) -> bool:
+    """Whether ``start`` lies in a table; ``seg`` is the segment at ``start``."""
+    return any(t.start <= start < t.end for t in doc.tables) or (seg is not None and seg.kind == "table")
 
 
 class _Actors:
@@ -161,7 +162,8 @@ def _is_heading_number(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
-    line = text[line_start:].split("\n", 1)[0].strip()
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     return (
         len(line) <= 80
         and not line.endswith((".", "!", "?"))
@@ -169,9 +171,12 @@ def _is_heading_number(text: str, start: int) -> bool:
     )
 
 
+_FIVE_DIGITS = re.compile(r"\d{5}")
+
+
 def _is_postcode(doc: Document, num: str, end: int) -> bool:
     """ "44122 Dortmund": five bare digits before a place name or on an address line."""
-    if not re.fullmatch(r"\d{5}", num):
+    if not _FIVE_DIGITS.fullmatch(num):
         return False
     if any(m.start == end + 1 and m.type == "PLACE" for m in doc.mentions):
         return True
@@ -209,32 +214,34 @@ def find_figures(doc: Document) -> list[Figure]:
     actors = _Actors(doc)
     for m in figure_matches(text):
         num_start, num_end = m.span("num")
-        if _in_table(doc, num_start) or "\t" in text[max(0, num_start - 1) : num_end + 1]:
+        qual, num, mult_text, unit_text, subj, per = m.group("qual", "num", "mult", "unit", "subj", "per")
+        seg = doc.segment_at(num_start)
+        lang = seg.lang if seg and seg.lang else doc.lang
+        if not (unit_text or subj) and lang != "en":
+            continue  # a bare number, dropped below whatever the other tests say: skip them
+        if _in_table(doc, num_start, seg) or "\t" in text[max(0, num_start - 1) : num_end + 1]:
             continue
-        if _DATE_AFTER.search(text[num_end : num_end + 12]) or _TIME_AFTER.search(
-            text[num_end : num_end + 5]
-        ):
+        # both are anchored with "^" (no MULTILINE): match() finds what search() would
+        if _DATE_AFTER.match(text[num_end : num_end + 12]) or _TIME_AFTER.match(text[num_end : num_end + 5]):
             continue
         if _SKIP_BEFORE.search(text[max(0, num_start - 12) : num_start]):
             continue
         if _is_heading_number(text, num_start):
             continue
-        if not m["qual"] and _LABEL_WORD.match(_last_word(text[max(0, num_start - 40) : num_start])):
+        if not qual and _LABEL_WORD.match(_last_word(text[max(0, num_start - 40) : num_start])):
             continue  # a label number: "Themengruppe 3", "Industrie 4.0", "Mark 51"
-        if _is_postcode(doc, m["num"], num_end):
+        if _is_postcode(doc, num, num_end):
             continue
-        seg = doc.segment_at(num_start)
-        lang = seg.lang if seg and seg.lang else doc.lang
-        value = parse_number(m["num"].replace("−", "-"), "en" if lang == "en" else "de")
+        value = parse_number(num.replace("−", "-"), "en" if lang == "en" else "de")
         if value is None:
             continue
         unit = None
-        if m["unit"]:
-            unit = UNITS.get(m["unit"].casefold(), UNITS.get(m["unit"]))
-        mult = MULTIPLIERS.get(m["mult"].rstrip(".").casefold(), 1.0) if m["mult"] else 1.0
+        if unit_text:
+            unit = UNITS.get(unit_text.casefold(), UNITS.get(unit_text))
+        mult = MULTIPLIERS.get(mult_text.rstrip(".").casefold(), 1.0) if mult_text else 1.0
         subject = None
-        end = m.end("unit") if m["unit"] else m.end("mult") if m["mult"] else num_end
-        subj_words = m["subj"].split() if m["subj"] else []
+        end = m.end("unit") if unit_text else m.end("mult") if mult_text else num_end
+        subj_words = subj.split() if subj else []
         if unit is not None and len(subj_words) > 1:
             subj_words = []  # "4 ha wird der Energiecampus": a unit figure takes only a noun right after it
         if subj_words:
@@ -246,7 +253,7 @@ def find_figures(doc: Document) -> list[Figure]:
             else:
                 subject = subject_lemma(noun)
             end = m.end("subj")
-        if m["per"] and (subj_words or not m["subj"]):
+        if per and (subj_words or not subj):
             end = m.end("per")
         if unit is None and subject is None and lang == "en":
             word = re.match(r"\s+([A-Za-z][\w-]{2,})", text[end : end + 40])
@@ -259,10 +266,10 @@ def find_figures(doc: Document) -> list[Figure]:
             and mult == 1.0
             and isinstance(value, int)
             and 1900 <= value <= 2100
-            and "." not in m["num"]
+            and "." not in num
         ):
             continue  # a year: "2022 eröffneten"
-        start = m.start("qual") if m["qual"] else num_start
+        start = m.start("qual") if qual else num_start
         out.append(
             Figure(
                 start=start,
@@ -272,7 +279,7 @@ def find_figures(doc: Document) -> list[Figure]:
                 unit=unit,
                 subject=subject,
                 entity=_entity_for(doc, actors, start, end),
-                qualifier=m["qual"].casefold() if m["qual"] else None,
+                qualifier=qual.casefold() if qual else None,
                 confidence=0.8 if subject else 0.6,
             )
         )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -14,11 +16,16 @@ from hafen.extract import relation_patterns as P
 from hafen.extract.tokens import spacy_doc
 
 QUOTES = '["„“”‚‘’«»‹›]'
+# the first KEY_LEN characters of every word (maximal run of \w, the words \b sees)
+_WORD_KEYS = re.compile(rf"(\w{{1,{P.KEY_LEN}}})\w*")
 
 
-@dataclass(frozen=True, slots=True)
-class LinkedMention:
-    """A linked mention: span, entity key and entity type."""
+class LinkedMention(NamedTuple):
+    """A linked mention: span, entity key and entity type.
+
+    A named tuple (immutable and hashable, like a frozen dataclass) since the stage makes one
+    per mention of every document, and a tuple is made several times faster.
+    """
 
     start: int
     end: int
@@ -40,12 +47,28 @@ class SentenceContext:
         self, text: str, start: int, end: int, ments: list[LinkedMention], prev: list[LinkedMention]
     ) -> None:
         self.text, self.start, self.end, self.ments, self.prev = text, start, end, ments, prev
+        self.sentence = text[start:end]
         self.out: list[Candidate] = []
         self.group_in: list[LinkedMention] = []  # a group of actors named in the sentence before
         self.group_out: list[LinkedMention] = []  # ... and the one named in this sentence
+        self._keys: set[str] | None = None  # the keys of the sentence's words, made on first use
+        self._gaps: dict[tuple[int, int], str] = {}  # gap(i, j), made on first use
+
+    def may_match(self, keys: frozenset[str]) -> bool:
+        """False when no word of the sentence starts with one of ``keys``: a cue they gate cannot match."""
+        if self._keys is None:
+            self._keys = set(_WORD_KEYS.findall(self.text, self.start, self.end))
+        return not keys.isdisjoint(self._keys)
+
+    def cues(self, pattern: re.Pattern[str], keys: frozenset[str]) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern`` in the sentence; no scan when ``keys`` (its gate) rule them out."""
+        return pattern.finditer(self.text, self.start, self.end) if self.may_match(keys) else iter(())
 
     def gap(self, i: int, j: int) -> str:
-        return between(self.text, self.ments[i].end, self.ments[j].start)
+        gap = self._gaps.get((i, j))
+        if gap is None:  # most families read the same neighbouring gaps
+            gap = self._gaps[i, j] = between(self.text, self.ments[i].end, self.ments[j].start)
+        return gap
 
     def add(
         self, head: LinkedMention, rel: str, tail: LinkedMention, family: str, role: str | None = None
@@ -75,7 +98,7 @@ class SentenceContext:
 
         None when the noun belongs to a name of this sentence ("Das Lamarr-Institut ist …").
         """
-        m = P.ANAPHOR.match(self.text[self.start : self.end])
+        m = P.ANAPHOR.match(self.sentence)
         if not m:
             return None
         at = self.start + m.start(1)
@@ -132,24 +155,26 @@ class SentenceContext:
         return out
 
 
-_NO_QUOTES = str.maketrans("", "", QUOTES[1:-1])
+_QUOTE = re.compile(QUOTES)
 
 
 def between(text: str, end: int, start: int) -> str:
     """Text between two mentions, without quotes and the ")" that closes an abbreviation "(IML)"."""
-    gap = text[end:start].translate(_NO_QUOTES)
+    gap = _QUOTE.sub("", text[end:start])
     return gap[1:] if gap.startswith(")") else gap
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     spans = doc.sentences or [(s.start_char, s.end_char) for s in spacy_doc(doc).sents]
     out = []
+    text = doc.text
     for start, end in spans:
         pos = start
-        for part in doc.text[start:end].split("\n"):
-            if part.strip():
-                lead = len(part) - len(part.lstrip())
-                out.append((pos + lead, pos + len(part.rstrip())))
+        for part in text[start:end].split("\n"):
+            body = part.lstrip()
+            if body:
+                lead = len(part) - len(body)
+                out.append((pos + lead, pos + lead + len(body.rstrip())))
             pos += len(part) + 1
     return out
 
@@ -170,6 +195,8 @@ def linked_mentions(doc: Document) -> list[LinkedMention]:
 _LEGAL_TAIL = re.compile(
     r"\s+(?:GmbH\s*&\s*Co\.\s*KG|gGmbH|GmbH|AG|SE|UG|KGaA|KG|OHG|e\.\s?V\.|eG|Inc\.|Ltd\.|LLC)$"
 )
+# How a _LEGAL_TAIL match ends ("$" may also stand before a final "\n"): the regex only then
+_LEGAL_ENDS = ("KG", "GmbH", "AG", "SE", "UG", "KGaA", "OHG", "V.", "eG", "Inc.", "Ltd.", "LLC", "\n")
 _REPEAT_TYPES = frozenset({"ORG", "PERSON", "PROJECT", "EVENT"})
 
 
@@ -186,10 +213,11 @@ def _unlinked_repeats(doc: Document, spans: Sequence[tuple[int, int, object]]) -
             continue
         for form in (e.name, *e.aliases):
             forms.setdefault(form, e.key)
-            short = _LEGAL_TAIL.sub("", form) if e.type == "ORG" else form
+            short = _LEGAL_TAIL.sub("", form) if e.type == "ORG" and form.endswith(_LEGAL_ENDS) else form
             if short != form and len(short) >= 4 and (" " in short or _rare_word(short)):
                 forms.setdefault(short, e.key)
-    taken = sorted((a, b) for a, b, _ in spans)
+    taken = sorted([(a, b) for a, b, _ in spans])
+    exact = set(taken)
     out: list[tuple[int, int, str]] = []
     text = doc.text
     for form, key in forms.items():
@@ -198,10 +226,11 @@ def _unlinked_repeats(doc: Document, spans: Sequence[tuple[int, int, object]]) -
         start = text.find(form)
         while start >= 0:  # plain substring search: far cheaper than a regex per form
             end = start + len(form)
-            if not (_word_char(text, start - 1) or _word_char(text, end)):
+            if (start, end) not in exact:  # most occurrences are mentions already (and overlap them)
                 i = bisect_right(taken, (start, len(text)))
-                if not ((i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)):
-                    out.append((start, end, key))  # overlaps no mention the entity stage made
+                overlaps = (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)
+                if not overlaps and not (_word_char(text, start - 1) or _word_char(text, end)):
+                    out.append((start, end, key))  # a whole word, overlapping no mention
             start = text.find(form, start + 1)
     return out
 
@@ -210,6 +239,7 @@ def _word_char(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "-_")
 
 
+@lru_cache(maxsize=4096)
 def _rare_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "de") < 2.5 and zipf_frequency(word.lower(), "en") < 2.5
 

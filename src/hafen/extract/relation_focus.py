@@ -21,7 +21,7 @@ def focus(s: SentenceContext) -> None:
     if not topics:
         return
     actors = {"ORG", "PROJECT", "EVENT"}
-    for cue in P.FOCUS_CUE.finditer(s.text, s.start, s.end):
+    for cue in s.cues(P.FOCUS_CUE, P.FOCUS_KEYS):
         heads = s.before(cue.start(), actors, clause=False)
         family = "focus_cue"
         ana = s.anaphor()
@@ -78,7 +78,7 @@ def topic_list(s: SentenceContext, first: LinkedMention) -> list[LinkedMention]:
 
 def heading_focus(s: SentenceContext) -> None:
     """A heading "Fraunhofer ISST: Souveräne Datenräume" names what the actor works on."""
-    line = s.text[s.start : s.end]
+    line = s.sentence
     if line.rstrip().endswith((".", "!", "?")) or ":" not in line or not s.ments:
         return
     first = s.ments[0]

@@ -19,10 +19,17 @@ def _word_re(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
+# "Zentrum für Y" focuses on the topic Y, "Labor in Z" lies in the place Z
+_NAME_CUES = (
+    ("TOPIC", "focuses_on", P.NAME_TOPIC, "name_topic"),
+    ("PLACE", "located_in", P.NAME_PLACE, "name_place"),
+)
+
+
 def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
     """Relations inside a name: "Kompetenzzentrum für Maschinelles Lernen" focuses on that topic,
     "Wilo Smart Factory" is run by Wilo."""
-    forms: dict[str, list[tuple[str, str]]] = {"TOPIC": [], "PLACE": [], "ORG": []}
+    forms: dict[str, list[tuple[str, str]]] = {"TOPIC": [], "PLACE": []}
     for e in doc.entities:
         if e.type in forms:
             forms[e.type].extend((f, e.key) for f in {e.name, *e.aliases} if len(f) > 2)
@@ -59,10 +66,7 @@ def name_relations(doc: Document, ments: list[LinkedMention]) -> list[Relation]:
             continue
         m = first[e.key]
         for name in {e.name, *e.aliases}:
-            for typ, rel, cue, family in (
-                ("TOPIC", "focuses_on", P.NAME_TOPIC, "name_topic"),
-                ("PLACE", "located_in", P.NAME_PLACE, "name_place"),
-            ):
+            for typ, rel, cue, family in _NAME_CUES:
                 for form, key in forms[typ]:
                     if form not in name:
                         continue  # cheap test before the regex: most pairs share nothing
@@ -151,9 +155,8 @@ def place_adjective_relations(doc: Document, ments: list[LinkedMention]) -> list
         if m.type not in {"ORG", "EVENT"}:  # a plan named after a city ("Kieler Modell") is no site
             continue
         first = text[m.start : m.end].split(" ", 1)[0]
-        before = text[max(0, m.start - 30) : m.start].rstrip(" ").rsplit(" ", 1)[-1]
         place = adjectives.get(first) or (
-            adjectives.get(before) if text[m.start - 1 : m.start] == " " else None
+            adjectives.get(_word_before(text, m.start)) if text[m.start - 1 : m.start] == " " else None
         )
         if place is not None:
             conf = P.CONFIDENCE["place_adjective"]
@@ -169,6 +172,10 @@ def place_adjective_relations(doc: Document, ments: list[LinkedMention]) -> list
                 )
             )
     return out
+
+
+def _word_before(text: str, pos: int) -> str:
+    return text[max(0, pos - 30) : pos].rstrip(" ").rsplit(" ", 1)[-1]
 
 
 # The labelled lines of an event notice: "Ort: …", "Veranstalter: …" (German and English)

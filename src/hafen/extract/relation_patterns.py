@@ -100,6 +100,16 @@ ROLE = (
     r"[Dd]ekan|[Ll]eiterin|[Pp]artner)(?:in|innen|en|nen|r|s|n)?|CEO|CTO|CFO|COO|"
     r"Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer|(?:Managing\s+)?Director|(?:Vice\s+)?President|Head\s+of\s+\w+)"
 )
+# How a ROLE match ends, but for "Head of …" (which ends in any word): one of its nouns
+# ("[Ff]ührer" without the initial) with one of its endings, or an English title
+ROLE_ENDINGS = (
+    *(
+        noun + ending
+        for noun in re.findall(r"\[[A-Z][a-z]\](\w+)", ROLE)
+        for ending in ("", "in", "innen", "en", "nen", "r", "s", "n")
+    ),
+    *("CEO", "CTO", "CFO", "COO", "Officer", "Director", "President"),
+)
 ROLE_RE = re.compile(rf"^{ROLE}$")
 TITLE_RE = re.compile(r"(?:Prof\.|Dr\.|Dipl\.-\w+\.?)(?:\s*(?:Dr\.|Prof\.|[\w.-]+\.))*")
 
@@ -114,10 +124,28 @@ PLACE_GAP = re.compile(
 COORD_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,|und|sowie)\s*{ART}?\s*$")
 LIST_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,|und|sowie|oder|,\s*und)?\s*{ART}?\s*{ADJ}?$")
 
+# Cue gates. A regex scan of a sentence for a cue is costly, and most sentences hold none.
+# Each gated cue below matches only at word starts, and every one of its matches contains a
+# word (a maximal run of \w characters, as \b sees it) that begins with one of a few fixed
+# words; its key set holds their first KEY_LEN characters. A sentence none of whose words
+# starts with a key cannot match the cue, so its scan is skipped (SentenceContext.may_match).
+# Words shorter than KEY_LEN must stand whole in the pattern ("Led" before \s+).
+KEY_LEN = 4
+
+
+def word_keys(words: str) -> frozenset[str]:
+    """The keys of the space-separated ``words``."""
+    return frozenset(w[:KEY_LEN] for w in words.split())
+
+
 SEAT_CUE = re.compile(
     r"\b(?:(?:Haupt|Firmen|Unternehmens)?[Ss]itz|ansässig|angesiedelt|beheimatet|niedergelassen|zu\s+Hause|"
     r"(?:based|headquartered|located)\s+in)\b"
 )
+SEAT_KEYS = word_keys(
+    "Haupt Firmen Unternehmens Sitz sitz ansässig angesiedelt beheimatet niedergelassen Hause based "
+    "headquartered located"
+)  # "zu Hause": "Hause" follows a space, so it starts a word
 
 COOP_MIT = re.compile(
     r"\b(?:kooperier\w*|(?:Forschungs)?[Kk]ooperation(?:en)?|Zusammenarbeit|gemeinsam|zusammen|arbeite[nt]|"
@@ -127,15 +155,22 @@ COOP_ZWISCHEN = re.compile(r"\b(?:Kooperation|Zusammenarbeit|Partnerschaft|Allia
 COOP_PLURAL = re.compile(
     r"\b(?:kooperieren|arbeiten\s+(?:\w+\s+){0,3}zusammen|gemeinsam(?!\s+(?:mit|mit\s+\w+)\b))\b"
 )
+COOP_KEYS = word_keys(  # the first words of COOP_MIT, COOP_ZWISCHEN and COOP_PLURAL
+    "kooperier Forschungs Kooperation kooperation Zusammenarbeit gemeinsam zusammen arbeiten "
+    "Partnerschaft partnerschaft Allianz"
+)
 
 PART_CUES = re.compile(
     r"\b(?:(?:ist|sind|wird|als)\s+(?:\w+\s+){0,2}Teil\s+(?:der|des|von)|"
     r"(?:Gründungs)?[Mm]itglied(?:er)?\s+(?:der|des|im|in\s+der|von)|gehör\w*\s+zu[rm]?|"
     r"Tochter\w*\s+(?:der|des|von)|unter\s+dem\s+Dach\s+(?:der|des|von))\b"
 )
+# "Teil" and "Dach" follow a space: they start words too
+PART_KEYS = word_keys("Teil Gründungs Mitglied mitglied gehör Tochter Dach")
 PART_OF_PREV = re.compile(r"^\W*Teil\s+(?:dessen|davon)\b")
 SUBSIDIARY = re.compile(r"\bTochter(?:gesellschaft|unternehmen|firma)?\s+$")
 UNION = re.compile(r"\b(?:Zusammenschluss|Verbund|Konsortium|Zusammenarbeit)\s+(?:aus|von|der|des)\b")
+UNION_KEYS = word_keys("Zusammenschluss Verbund Konsortium Zusammenarbeit")
 DOCKED = re.compile(r"\b(?:angedockt|angesiedelt|angebunden|verankert)\w*")
 
 ORG_PASSIVE = re.compile(
@@ -154,6 +189,19 @@ DEV_ACTIVE = re.compile(
     r"realisier\w*|konzipier\w*|aufbauen|aufzubauen|errichten|zu\s+errichten)\b"
 )
 STRATEGY_WORD = re.compile(r"(?:Strategie|Plan|Konzept|Leitbild|Agenda|Masterplan)", re.IGNORECASE)
+# the first words of ORG_PASSIVE, ORG_ATTRIBUTIVE and ORG_ACTIVE ("führt", "legt" and their
+# "organisiert" cover those of ORG_PARTICIPLE too)
+ORG_KEYS = word_keys(
+    "Organisiert organisier Veranstaltet veranstalte Ausgerichtet ausgerichtet Initiiert initiier "
+    "Betrieben betrieben betreib Koordiniert koordinier getragen richte startet lancier führt auflegen "
+    "aufzulegen legt ausbauen auszubauen"
+)
+# the first words of DEV_PASSIVE, DEV_PARTICIPLE and DEV_ACTIVE ("zu errichten": "errichten"
+# follows a space)
+DEV_KEYS = word_keys(
+    "Entwickelt entwickel Konzipiert konzipier Errichtet errichte Gebaut gebaut Realisiert realisier "
+    "Geplant geplant Umgesetzt umgesetzt baut bauen plant setz aufbauen aufzubauen"
+)
 
 FOCUS_CUE = re.compile(
     r"\b(?:forsch\w*|erforsch\w*|Forschung\s+(?:zu|an|im)|Schwerpunkt\w*|Fokus|fokussier\w*|"
@@ -163,6 +211,13 @@ FOCUS_CUE = re.compile(
     r"untersuch(?:t|en)|erprob(?:t|en)|befass\w*\s+sich\s+mit|"
     r"\w*(?i:zentrum|zentren|netzwerk|cluster|plattform|campus|labor|institut|inkubator)\s+für|"
     r"Vorreiter(?:in)?\s+(?:der|des|bei\s+der|beim|im\s+Bereich|in\s+Sachen))\b",
+)
+# The first words of FOCUS_CUE's alternatives; "Bereich", "Feldern" and "für" follow a space,
+# and "für" stands whole (the \b after it)
+FOCUS_KEYS = word_keys(
+    "forsch erforsch Forschung Schwerpunkt Fokus fokussier Bereich Feldern spezialisiert Themen "
+    "Kompetenzfeld beschäftig arbeite widme konzentrier setz Expertise Technologieschwerpunkt "
+    "Querschnittsthema untersuch erprob befass für Vorreiter"
 )
 
 # "X wird von der Y entwickelt", "entwickelt vom Y": the agent develops X
@@ -184,6 +239,11 @@ FUND_PASSIVE = re.compile(
     r"(?:\s+(?:wird|wurde|werden|wurden|ist))*\s+(?:von|vom|durch|des|der|aus)\b"
 )
 FUND_ACTIVE = re.compile(r"\b(?:fördert|fördern|förderte|finanziert|finanzieren|sponsert)\b")
+# the first words of FUND_PASSIVE, FUND_PARTICIPLE and FUND_ACTIVE ("mit Mitteln": "Mitteln"
+# follows a space)
+FUND_KEYS = word_keys(
+    "gefördert finanziert kofinanziert unterstützt gesponsert Förderung Finanzierung Mitteln fördert sponsert"
+)
 
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:der|die|das|dem|den|deren|dessen|wo|weil|dass|um|während|wobei)\b")
 
@@ -213,6 +273,7 @@ ANAPHOR_TYPES = {
     "Themen": "EVENT",  # "Die Themen reichen von …" after an event has been introduced
 }
 SET_UP_AT = re.compile(r"\b(?:eingerichtet|gegründet|angesiedelt|aufgebaut|angedockt)\w*")
+SET_UP_KEYS = word_keys("eingerichtet gegründet angesiedelt aufgebaut angedockt")
 NAME_TOPIC = re.compile(r"\b(?:für|zur|zum|zu)\s+$")
 NAME_PLACE = re.compile(r"\b(?:in|im|am|an\s+der)\s+$")
 GENITIVE_END = re.compile(r"\s(?:der|des)\s+$")
@@ -239,6 +300,7 @@ PROGRAMME_BEFORE = re.compile(
     r"(?:[Pp]rojekt|[Ii]nitiative|[Pp]rogramm|[Aa]ngebot|[Pp]lattform|[Vv]eranstaltung|[Ff]ormat)\w*\s+(?:der|des)\s+\S*\s*$"
 )
 FRAME_PART = re.compile(r"\b[Ii]m\s+Rahmen\s+(?:des|der)\b")
+FRAME_PART_KEYS = word_keys("Rahmen")  # after a space
 # A name that is a compound on a topic: "Wasserstoffnetzwerk", "Intralogistik-Kompetenzzentrum"
 COMPOUND_HEAD = re.compile(
     r"^-?[a-zäöüß-]*(?:zentrum|netzwerk|cluster|campus|labor|institut|hub|plattform|initiative|allianz|forum)",
@@ -247,6 +309,7 @@ COMPOUND_HEAD = re.compile(
 # "Die X GmbH wurde von P und Q gegründet": founders hold a role at what they founded
 FOUNDED_BY = re.compile(r"\b(?:wurde|wurden|ist|sind)\s+(?:\S+\s+){0,3}?(?:von|vom)\s+$")
 FOUNDED = re.compile(r"\b(?:gegründet|mitgegründet)\b")
+FOUNDED_KEYS = word_keys("gegründet mitgegründet")
 # "Leiterin der Abteilung X am Fraunhofer IML": a role in a unit of an organisation
 UNIT_ROLE = re.compile(
     rf"^\s*,\s*(?:{ART}\s+)?({ROLE}\s+(?:der|des)\s+(?:Abteilung|Fakultät|Lehrstuhls?|Bereichs?|Referats?|"
@@ -299,3 +362,10 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("agent_before", FUND_PARTICIPLE, _ORG, _ORG_PROJECT, "funds", "fund_agent", reach=25),
     CueRule("active", FUND_ACTIVE, _ORG, _ORG_PROJECT, "funds", "fund_active"),
 )
+# The keys that gate the cues of each relation's rules
+CUE_KEYS: dict[str, frozenset[str]] = {
+    "part_of": PART_KEYS,
+    "organizes": ORG_KEYS,
+    "develops": DEV_KEYS,
+    "funds": FUND_KEYS,
+}

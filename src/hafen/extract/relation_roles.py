@@ -173,6 +173,8 @@ _PARTICIPANTS = re.compile(
     r"\b(?:[Bb]eteiligt\s+(?:ist|sind|war|waren)|(?:[Aa]lso\s+)?[Ii]nvolved\s+(?:is|are))\s+"
     r"(?:(?:auch|außerdem|zudem|ferner|ebenfalls|also)\s+)?"
 )
+# "Involved" starts a word whether or not "Also" comes first
+_PARTICIPANTS_KEYS = P.word_keys("Beteiligt beteiligt Involved involved")
 _PROJECT_REACH = 400  # how far back the project the partners join may be named
 
 
@@ -182,7 +184,7 @@ def participants(s: SentenceContext) -> None:
     The project is the nearest one named before the cue, in this sentence or shortly before;
     without a project nothing is said ("beteiligt sind außerdem" in a funding round).
     """
-    for cue in _PARTICIPANTS.finditer(s.text, s.start, s.end):
+    for cue in s.cues(_PARTICIPANTS, _PARTICIPANTS_KEYS):
         orgs = _listed(s, cue.end())
         if not orgs:
             continue
@@ -194,7 +196,7 @@ def participants(s: SentenceContext) -> None:
             continue
         for org in orgs:
             s.add(org, "develops", project, "participants")
-    for cue in _LEAD_INVESTOR.finditer(s.text, s.start, s.end):
+    for cue in s.cues(_LEAD_INVESTOR, _LEAD_INVESTOR_KEYS):
         orgs = _listed(s, cue.end())
         if orgs:
             _investors(s, cue.start(), orgs)
@@ -229,6 +231,11 @@ _LEAD_INVESTOR = re.compile(
     r"(?:die\s+(?:\w+-?)?[Rr]unde\s+|the\s+round\s+)?(?:von|vom|durch|by)\b|"
     r"\b(?:Lead-?[Ii]nvestor(?:en)?|Investoren|Geldgeber)\s+(?:ist|sind|war|waren)\b"
 )
+# "Led" stands whole before a space; "Lead-Investor" is a word "Lead" and one "Investor"
+_LEAD_INVESTOR_KEYS = P.word_keys(
+    "Angeführt angeführt Angführt angführt Geführt geführt Led led Lead Investoren Geldgeber"
+)
+PARTICIPANTS_KEYS = _PARTICIPANTS_KEYS | _LEAD_INVESTOR_KEYS  # the gate of participants() as a whole
 
 
 def _investors(s: SentenceContext, pos: int, orgs: list[LinkedMention]) -> bool:
@@ -259,6 +266,19 @@ _MAYOR = re.compile(r"^(?:Ober)?[Bb]ürgermeister(?:in)?$")
 _CITY_NAME = re.compile(r"^(?:Stadt|Landeshauptstadt|Hansestadt|Kreisstadt|Gemeinde)\s")
 _COMPANY_ROLE = re.compile(r"^(?:Geschäftsführer(?:in)?|Inhaber(?:in)?|CEO|CTO|CFO|COO)$")
 _BARE_REACH = 600  # how far back the company a bare role refers to may be named
+_TITLES = ("Prof.", "Dr.")
+
+
+def _may_end_in_role(before: str) -> bool:
+    """False when ``before`` cannot end as _BARE_ROLE wants: a role, then only spaces and titles.
+
+    A quick test that spares the regex most people: without its spaces and titles, the text
+    must end as a role does, or name a "Head of …".
+    """
+    rest = before.rstrip()
+    while rest.endswith(_TITLES):
+        rest = rest[: -len("Dr." if rest.endswith("Dr.") else "Prof.")].rstrip()
+    return rest.endswith(P.ROLE_ENDINGS) or "Head" in before
 
 
 def bare_role_relations(doc: Document, ments: list[LinkedMention], placed: set[str]) -> list[Relation]:
@@ -274,7 +294,10 @@ def bare_role_relations(doc: Document, ments: list[LinkedMention], placed: set[s
     for i, m in enumerate(ments):
         if m.type != "PERSON" or m.key in placed:
             continue
-        cue = _BARE_ROLE.search(doc.text, max(0, m.start - 60), m.start)
+        window = max(0, m.start - 60)
+        if not _may_end_in_role(doc.text[window : m.start]):
+            continue
+        cue = _BARE_ROLE.search(doc.text, window, m.start)
         if cue is None:
             continue
         role = cue.group(1)

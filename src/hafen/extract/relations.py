@@ -24,7 +24,13 @@ from hafen.extract.relation_names import (
     place_adjective_relations,
     role_relations,
 )
-from hafen.extract.relation_roles import bare_role_relations, contact_relations, participants, roles_between
+from hafen.extract.relation_roles import (
+    PARTICIPANTS_KEYS,
+    bare_role_relations,
+    contact_relations,
+    participants,
+    roles_between,
+)
 
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|nach|von)\s+$")
 _BY_AFTER = re.compile(r"\s*(?:von|vom|durch)\b")
@@ -41,15 +47,21 @@ def _adjacent(s: SentenceContext) -> None:
     for i in range(len(s.ments) - 1):
         a, b = s.ments[i], s.ments[i + 1]
         gap = s.gap(i, i + 1)
-        if P.GENITIVE_GAP.match(gap) or P.AT_ORG_GAP.match(gap):
-            if a.type == b.type:
+        same = a.type == b.type
+        run_by_org = b.type == "ORG" and a.type in {"PROJECT", "EVENT"}
+        if (same or run_by_org) and (P.GENITIVE_GAP.match(gap) or P.AT_ORG_GAP.match(gap)):
+            if same:
                 s.add(a, "part_of", b, "genitive")
-            elif b.type == "ORG" and a.type in {"PROJECT", "EVENT"}:
+            else:
                 name = s.text[a.start : a.end]
                 rel = "develops" if P.STRATEGY_WORD.search(name) else "organizes"
                 s.add(b, rel, a, "genitive")
-        origin = _ORIGIN_BEFORE.search(s.text[max(s.start, a.start - 6) : a.start])
-        if b.type == "PLACE" and a.type != "PERSON" and P.PLACE_GAP.match(gap) and not origin:
+        if (
+            b.type == "PLACE"
+            and a.type != "PERSON"
+            and P.PLACE_GAP.match(gap)
+            and not _ORIGIN_BEFORE.search(s.text[max(s.start, a.start - 6) : a.start])
+        ):
             s.add(a, "located_in", b, "preposition_place")
             k = i
             while k > 0 and s.ments[k - 1].key == a.key:  # "Fraunhofer-Institut … (IML)"
@@ -83,7 +95,7 @@ def _places_in_brackets(s: SentenceContext, i: int) -> None:
 
 
 def _seat(s: SentenceContext) -> None:
-    for cue in P.SEAT_CUE.finditer(s.text, s.start, s.end):
+    for cue in s.cues(P.SEAT_CUE, P.SEAT_KEYS):
         places = [m for m in s.ments if m.type == "PLACE" and abs(m.start - cue.end()) < 60]
         places = [p for p in places if p.start >= cue.end() or p.end <= cue.start()]
         if not places:
@@ -108,8 +120,8 @@ _ANY_COOPERATION = _any_of(P.COOP_MIT, P.COOP_ZWISCHEN, P.COOP_PLURAL)
 
 
 def _cooperation(s: SentenceContext) -> None:
-    if _ANY_COOPERATION.search(s.text, s.start, s.end) is None:
-        return  # one scan instead of three in most sentences
+    if not s.may_match(P.COOP_KEYS) or _ANY_COOPERATION.search(s.text, s.start, s.end) is None:
+        return  # one scan instead of three, and none in most sentences
     for cue in P.COOP_MIT.finditer(s.text, s.start, s.end):
         tails = s.listed_after(cue.end(), {"ORG"})
         # "kooperiert das X bereits seit 2022 mit Y": the subject may sit inside the cue
@@ -152,7 +164,7 @@ def _coordinated_before(s: SentenceContext, pos: int) -> list[LinkedMention]:
 
 def _founders(s: SentenceContext) -> None:
     """ "Die X GmbH wurde von P und Q gegründet": P and Q work for X as founders."""
-    for cue in P.FOUNDED.finditer(s.text, s.start, s.end):
+    for cue in s.cues(P.FOUNDED, P.FOUNDED_KEYS):
         people = [m for m in s.ments if m.type == "PERSON" and m.end <= cue.start()]
         orgs = s.before(people[0].start, {"ORG"}, clause=False) if people else []
         if not orgs or not P.FOUNDED_BY.search(s.text[orgs[0].end : people[0].start]):
@@ -169,19 +181,19 @@ def _pairwise(s: SentenceContext, members: list[LinkedMention], family: str) -> 
 
 def _part_of(s: SentenceContext) -> None:
     _cue_rules(s, "part_of")
-    if P.PART_OF_PREV.match(s.text[s.start : s.end]) and s.prev:
+    if s.prev and P.PART_OF_PREV.match(s.sentence):
         heads = s.after(s.start, {"ORG", "PROJECT"})
         tails = [m for m in reversed(s.prev) if m.type in {"ORG", "PROJECT"}]
         if heads and tails:
             s.add(heads[0], "part_of", tails[0], "part_cue")
     # "über die Tochtergesellschaft X" (the word test spares a regex scan per mention)
-    has_subsidiary = "Tochter" in s.text[s.start : s.end]
+    has_subsidiary = "Tochter" in s.sentence
     for i in range(len(s.ments) - 1 if has_subsidiary else 0):
         if P.SUBSIDIARY.search(s.text[s.start : s.ments[i + 1].start]):
             parents = s.before(s.ments[i + 1].start, {"ORG"}, clause=False)
             if parents:
                 s.add(s.ments[i + 1], "part_of", s.governor(parents[0]), "part_cue")
-    for cue in P.UNION.finditer(s.text, s.start, s.end):
+    for cue in s.cues(P.UNION, P.UNION_KEYS):
         heads = s.before(cue.start(), {"ORG", "PROJECT"}, clause=False)
         if not heads:
             continue
@@ -201,8 +213,10 @@ def _unique(ments: list[LinkedMention]) -> list[LinkedMention]:
 
 def _together(s: SentenceContext) -> None:
     """ "Gemeinsam arbeiten sie an X": the group of the previous sentence cooperates and works on X."""
-    cue = P.TOGETHER.match(s.text[s.start : s.end])
-    if not cue or len(s.group_in) < 2:
+    if len(s.group_in) < 2:
+        return
+    cue = P.TOGETHER.match(s.sentence)
+    if not cue:
         return
     _pairwise(s, s.group_in, "together")
     topics = [m for m in s.ments if m.type == "TOPIC" and m.start >= s.start + cue.end()]
@@ -214,7 +228,7 @@ def _together(s: SentenceContext) -> None:
 
 def _docked(s: SentenceContext) -> None:
     """ "Das an der X angedockte Projekt": X runs it; "bei der X wurde ein Team (Y) eingerichtet"."""
-    for cue in P.SET_UP_AT.finditer(s.text, s.start, s.end):
+    for cue in s.cues(P.SET_UP_AT, P.SET_UP_KEYS):
         lead = s.text[s.start : cue.start()]
         org = _host_before(s, cue.start())
         if org is None:
@@ -240,8 +254,8 @@ def _host_before(s: SentenceContext, pos: int) -> LinkedMention | None:
 
 
 def _organizes(s: SentenceContext) -> None:
-    if _ANY_ORGANIZES.search(s.text, s.start, s.end) is None:
-        return  # one scan instead of four in most sentences
+    if not s.may_match(P.ORG_KEYS) or _ANY_ORGANIZES.search(s.text, s.start, s.end) is None:
+        return  # one scan instead of four, and none in most sentences
     targets = {"EVENT", "PROJECT"}
     for cue in P.ORG_PASSIVE.finditer(s.text, s.start, s.end):
         orgs = s.after(cue.end(), {"ORG"})
@@ -275,9 +289,9 @@ def _organizes(s: SentenceContext) -> None:
 
 def _cue_rules(s: SentenceContext, rel: str) -> None:
     """Every rule of ``P.CUE_RULES`` stating ``rel``, in table order."""
-    # one scan for any of their cues first: most sentences have none (a cue matching
-    # anywhere makes the alternation match there or earlier, so nothing is lost)
-    if _ANY_CUE[rel].search(s.text, s.start, s.end) is None:
+    # the key gate, then one scan for any of their cues: most sentences have none (a cue
+    # matching anywhere makes the alternation match there or earlier, so nothing is lost)
+    if not s.may_match(P.CUE_KEYS[rel]) or _ANY_CUE[rel].search(s.text, s.start, s.end) is None:
         return
     for rule in _RULES_BY_REL[rel]:
         _SHAPES[rule.shape](s, rule)
@@ -353,7 +367,7 @@ def _active(s: SentenceContext, rule: P.CueRule) -> None:
 
 def _frame_part(s: SentenceContext) -> None:
     """ "Im Rahmen des Masterplans X soll ein Projekt Y entstehen": Y is part of X."""
-    for cue in P.FRAME_PART.finditer(s.text, s.start, s.end):
+    for cue in s.cues(P.FRAME_PART, P.FRAME_PART_KEYS):
         frames = [m for m in s.after(cue.end(), {"PROJECT"}) if m.start - cue.end() < 25]
         if not frames:
             continue
@@ -454,20 +468,34 @@ _NEEDS: dict[Callable[[SentenceContext], None], tuple[tuple[frozenset[str], int]
 }
 
 
+# Families all of whose work hangs on cues gated by these keys (SentenceContext.may_match):
+# a sentence without any of the keys is not handed to them at all
+_GATES: dict[Callable[[SentenceContext], None], frozenset[str]] = {
+    _seat: P.SEAT_KEYS,
+    _cooperation: P.COOP_KEYS,
+    _docked: P.SET_UP_KEYS,
+    _organizes: P.ORG_KEYS,
+    _develops: P.CUE_KEYS["develops"],
+    focus: P.FOCUS_KEYS,
+    _funds: P.CUE_KEYS["funds"],
+    _frame_part: P.FRAME_PART_KEYS,
+    _founders: P.FOUNDED_KEYS,
+    participants: PARTICIPANTS_KEYS,
+}
+
 _TYPE_ORDER = ("ORG", "PROJECT", "EVENT", "PLACE", "PERSON", "TOPIC")
-_RUN: dict[tuple[int, ...], tuple[Callable[[SentenceContext], None], ...]] = {}
+_RUN: dict[tuple[str, ...], tuple[Callable[[SentenceContext], None], ...]] = {}
 
 
 def _families_for(ments: list[LinkedMention]) -> tuple[Callable[[SentenceContext], None], ...]:
-    """The families whose needs a sentence with these mentions meets (memoised by type counts)."""
-    counts = dict.fromkeys(_TYPE_ORDER, 0)
-    for m in ments:
-        if m.type in counts:
-            counts[m.type] = min(counts[m.type] + 1, 2)  # no family needs more than two
-    key = tuple(counts.values())
-    run = _RUN.get(key)
+    """The families whose needs a sentence with these mentions meets (memoised by their types)."""
+    kinds = tuple([m.type for m in ments])
+    run = _RUN.get(kinds)
     if run is None:
-        run = _RUN[key] = tuple(
+        if len(_RUN) >= 10_000:  # a bound; few sequences of types recur in practice
+            _RUN.clear()
+        counts = {t: min(kinds.count(t), 2) for t in _TYPE_ORDER}  # no family needs more than two
+        run = _RUN[kinds] = tuple(
             f for f in FAMILIES if all(sum(counts[t] for t in types) >= n for types, n in _NEEDS.get(f, ()))
         )
     return run
@@ -482,17 +510,20 @@ def find_relations(doc: Document) -> list[Relation]:
     tables += [(g.start, g.end) for g in doc.segments if g.kind == "table"]
     starts = [m.start for m in ments]
     for start, end in sentence_spans(doc):
-        if any(a <= start < b for a, b in tables):
+        if tables and any(a <= start < b for a, b in tables):
             continue  # table rows state no relations; the tables stage links them to places
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         inside = [m for m in ments[first:last] if m.end <= end and not _topic_fragment(doc.text, m)]
+        if not inside:
+            continue  # no relation, and the next sentence keeps the context of the one before
         sent = SentenceContext(doc.text, start, end, inside, prev)
         sent.group_in = group
-        if inside:
-            for family in _families_for(inside):
+        for family in _families_for(inside):
+            keys = _GATES.get(family)
+            if keys is None or sent.may_match(keys):
                 family(sent)
-            prev = [*prev, *inside][-30:]
-            group = sent.group_out
+        prev = [*prev, *inside][-30:]
+        group = sent.group_out
         for c in sent.out:
             conf = P.CONFIDENCE[c.family]
             rel = Relation(

@@ -142,7 +142,7 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*")
 
 _DOMAIN_KIND = ""  # the kind of a domain word; off-topic words get their lexicon's name
 _UNSEEN = "\x00"
-_KINDS: dict[str, str | None] = {}  # word -> kind, memoised: most words of a text recur
+_KINDS: dict[str, str | None] = {}  # word as written -> kind, memoised: most words of a text recur
 
 
 def _kind(w: str) -> str | None:
@@ -155,6 +155,7 @@ def _kind(w: str) -> str | None:
 
 
 def _hits(words: list[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """The lexicon hits among ``words`` (as written), counted by their case-folded form."""
     domain: Counter[str] = Counter()
     other: dict[str, Counter[str]] = {k: Counter() for k in OFF_TOPIC}
     kinds = _KINDS
@@ -163,9 +164,10 @@ def _hits(words: list[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
     for w in words:
         kind = kinds.get(w, _UNSEEN)
         if kind == _UNSEEN:
-            kind = kinds[w] = _kind(w)
+            kind = kinds[w] = _kind(w.casefold())
         if kind is None:
-            continue
+            continue  # most words: folded only when they hit
+        w = w.casefold()
         if kind == _DOMAIN_KIND:
             domain[w] += 1
         else:
@@ -175,7 +177,7 @@ def _hits(words: list[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
 
 def score_text(text: str) -> dict[str, Any]:
     """The explainable topicality numbers of one stretch of text."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = _WORD.findall(text)
     n = len(words)
     domain, other = _hits(words)
     n_dom = sum(domain.values())
@@ -240,13 +242,16 @@ def topicality_stage(doc: Document) -> Document:
 def _mark_entities(doc: Document) -> None:
     on_topic_keys: set[str] = set()
     seen: set[str] = set()
-    for m in doc.mentions:
-        if m.entity is None:
-            continue
-        seen.add(m.entity)
-        seg = doc.segment_at(m.start)
-        if seg is None or seg.on_topic:
-            on_topic_keys.add(m.entity)
+    if all(seg.on_topic for seg in doc.segments):  # the usual case: no segment to look up
+        seen = on_topic_keys = {m.entity for m in doc.mentions if m.entity is not None}
+    else:
+        for m in doc.mentions:
+            if m.entity is None:
+                continue
+            seen.add(m.entity)
+            seg = doc.segment_at(m.start)
+            if seg is None or seg.on_topic:
+                on_topic_keys.add(m.entity)
     for ent in doc.entities:
         if ent.key in seen:
             ent.on_topic = ent.key in on_topic_keys
