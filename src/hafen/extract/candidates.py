@@ -62,6 +62,9 @@ class Toks:
                 sent[k] = True
         if self.n:
             sent[0] = True
+        # the end of the text ends a sentence: rules that look one or two tokens ahead
+        # ("Land" + a state, an initial + a surname) read True past the last token
+        sent += (True, True)
         # t(k): the text of token k, "" outside the document (k < 0 or k >= n). A C-level
         # lookup: the detectors call it some hundred thousand times per speed corpus
         self.t: Callable[[int], str] = defaultdict(str, enumerate(texts)).__getitem__
