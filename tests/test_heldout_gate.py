@@ -41,18 +41,20 @@ RELATIONS_FLOOR = 0.51
 
 
 # Documents 12–15 (third round) were scored blind first: ALL-TOPIC 0.798, ORG 0.746, PERSON
-# 1.000, PLACE 0.784, PROJECT 0.609, EVENT 0.889, TOPIC 0.667, relations 0.243. They have their
-# own floors, so the floors of 01–11 keep guarding those documents unchanged.
+# 1.000, PLACE 0.784, PROJECT 0.609, EVENT 0.889, TOPIC 0.667, relations 0.243. After the
+# general fixes of tests/extract/test_heldout_round3.py: ALL-TOPIC 0.842, ORG 0.831, PERSON
+# 1.000, PLACE 0.816, PROJECT 0.636, EVENT 0.889, TOPIC 0.667, relations 0.330. They have
+# their own floors, so the floors of 01–11 keep guarding those documents unchanged.
 ROUND3_FLOORS = {
-    "ALL-TOPIC": 0.79,
-    "ORG": 0.74,
+    "ALL-TOPIC": 0.83,
+    "ORG": 0.82,
     "PERSON": 0.96,
-    "PLACE": 0.78,
+    "PLACE": 0.80,
     "PROJECT": 0.60,
     "EVENT": 0.85,
-    "TOPIC": 0.66,
+    "TOPIC": 0.64,
 }
-ROUND3_RELATIONS_FLOOR = 0.24
+ROUND3_RELATIONS_FLOOR = 0.31
 ROUND3 = ("12_", "13_", "14_", "15_")
 
 

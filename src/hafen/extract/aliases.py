@@ -16,6 +16,7 @@ from hafen.extract.cues import acronym_word, is_acronym
 from hafen.extract.lexicon import (
     GENERIC_ACRONYMS,
     INSTITUTION_ABBREVIATIONS,
+    LEGAL_FORMS,
     lemma_key,
     lemma_word,
     places,
@@ -71,6 +72,9 @@ def acronym_expansions(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[t
     return out, links
 
 
+_CLOSING_QUOTES = frozenset({"“", "”", '"', "«", "‘", "’"})
+
+
 def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[int, int]]]:
     """Abbreviations defined in brackets: 'Institut für X (IFX)', and acronyms right after a
     name ('Fraunhofer-Institut für X IFX'). Returns new candidates and (index, index) links
@@ -83,6 +87,8 @@ def bracket_links(toks: Toks, kept: list[Cand]) -> tuple[list[Cand], list[tuple[
         if c.type == "PERSON":
             continue
         j = c.j
+        if toks.t(j) in _CLOSING_QUOTES and toks.t(j + 1) == "(":
+            j += 1  # „Transferbündnis Nordhessen“ (TBN): the bracket follows the closing quote
         if toks.t(j) == "(":
             close = next((e for e in range(j + 1, min(j + 5, toks.n)) if toks.t(e) == ")"), None)
             if close is None or close == j + 1:
@@ -509,3 +515,65 @@ def form_cands(toks: Toks, forms: dict[str, int], covered: set[int]) -> list[tup
                 end = j
                 break
     return out
+
+
+def company_short_forms(
+    toks: Toks, kept: list[Cand], links: list[tuple[int, int]]
+) -> tuple[list[Cand], list[tuple[int, int]]]:
+    """'SeeLink Robotics' after 'SeeLink Robotics GmbH': a company named again without its
+    legal form is that company. The short form takes the place of shorter candidates inside
+    it ('SeeLink' alone); ``links`` (index pairs into ``kept``) follow the new order."""
+    text = toks.text
+    shorts: dict[tuple[str, ...], int] = {}
+    for n, c in enumerate(kept):
+        words = tuple(text[c.i : c.j - 1])
+        if (
+            c.type == "ORG"
+            and len(words) >= 2
+            and (text[c.j - 1] in LEGAL_FORMS or text[c.j - 1][:-1] in LEGAL_FORMS)  # "GmbH."
+            and all(w[:1].isupper() and w.isalnum() for w in words)
+        ):
+            shorts.setdefault(words, n)
+    if not shorts:
+        return kept, links
+    owner = [-1] * (toks.n + 1)  # the candidate covering each token
+    for n, c in enumerate(kept):
+        for k in range(c.i, c.j):
+            owner[k] = n
+    firsts = {words[0] for words in shorts}
+    added: list[tuple[Cand, int]] = []
+    absorbed: set[int] = set()
+    for k in compress(range(toks.n), map(firsts.__contains__, text)):
+        for words, src in shorts.items():
+            j = k + len(words)
+            after = toks.t(j)
+            if tuple(text[k:j]) != words or after in LEGAL_FORMS or after[:-1] in LEGAL_FORMS:
+                continue  # another name, or the full name itself
+            if True in toks.sent_start[k + 1 : j]:
+                continue  # words across a sentence break
+            inside = {owner[p] for p in range(k, j)} - {-1}
+            # only whole candidates of a name's kind may lie inside: "SeeLink" alone, not a
+            # longer name running over the span's edge
+            if any(kept[o].i < k or kept[o].j > j or kept[o].type not in _NAME_KINDS for o in inside):
+                continue
+            absorbed |= inside
+            src_cand = kept[src]
+            short = Cand(k, j, "ORG", src_cand.subtype, src_cand.priority, src_cand.confidence * 0.9)
+            added.append((short, src))
+            break
+    if not added:
+        return kept, links
+    index: dict[int, int] = {}
+    out: list[Cand] = []
+    for n, c in enumerate(kept):
+        if n not in absorbed:
+            index[n] = len(out)
+            out.append(c)
+    moved = [(index[a], index[b]) for a, b in links if a in index and b in index]
+    for short, src in added:
+        out.append(short)
+        moved.append((index[src], len(out) - 1))
+    return out, moved
+
+
+_NAME_KINDS = frozenset({"ORG", "PROJECT", "EVENT"})

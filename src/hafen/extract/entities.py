@@ -28,6 +28,7 @@ from hafen.extract.aliases import (
     acronym_expansions,
     bracket_links,
     cluster,
+    company_short_forms,
     define_abbreviations,
     form_cands,
     resolve_overlaps,
@@ -194,6 +195,7 @@ class EntityStage:
             else:
                 kept.append(abbr)
                 links.append((len(kept) - 2, len(kept) - 1))
+        kept, links = company_short_forms(toks, kept, links)
         covered = {k for c in kept for k in range(c.i, c.j)}
         # surnames and every further occurrence of a known form
         persons = [(toks.span_text(c.i, c.j, text), n) for n, c in enumerate(kept) if c.type == "PERSON"]

@@ -325,6 +325,7 @@ def _org_cue(low: str) -> str | None:
 _QUOTE_OPENERS = frozenset({"„", "“", '"', "»", "‚"})
 _LOWER_STARTS = frozenset(f for f in LEGAL_FORMS if not f[:1].isupper()) | {"e."} | _QUOTE_OPENERS
 _TOWN_NOUNS = frozenset({"Stadt", "Landeshauptstadt", "Gemeinde", "Hansestadt"})
+_STATE_NOUNS = frozenset({"Land", "Freistaat", "Freistaates"})  # "der Freistaat Sachsen fördert"
 
 
 class _Word(NamedTuple):
@@ -424,7 +425,7 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
                 attrs={"group": t(k + 1).lower()},
             )
         elif w in INSTITUTION_ABBREVIATIONS:
-            j = _tail(toks, k + 1)
+            j = _compass_region(toks, k + 1) or _tail(toks, k + 1)
             if j > k + 1 or w in {"IHK", "HWK", "DGB", "DIHK"}:
                 cand = Cand(k, j, "ORG", INSTITUTION_ABBREVIATIONS[w], priority=82, confidence=0.9)
         elif word.descriptor and t(k + 1) != ".":
@@ -443,7 +444,7 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
             if cand is None and word.project:
                 cand = project_or_event(toks, k, low)
             if cand is None and (
-                (w in _TOWN_NOUNS and t(k + 1) in places()) or (w == "Land" and _land(toks, k))
+                (w in _TOWN_NOUNS and t(k + 1) in places()) or (w in _STATE_NOUNS and _land(toks, k))
             ):
                 cand = Cand(k, k + 2, "ORG", "public", priority=85, confidence=0.85)
         if cand is None and word.cap and "-" in w:
@@ -500,11 +501,26 @@ def find_orgs(toks: Toks, source: str) -> list[Cand]:
     return out
 
 
+# "Nord Westfalen", "Südlicher Oberrhein", "Mittlerer Niederrhein": a chamber's district named
+# by a compass word or its adjective and a landscape the gazetteer may not list
+_COMPASS = re.compile(
+    r"^(?:(?:Nord|Süd|Ost|West|Mittel)(?:ost|west)?|(?:Nörd|Süd|Öst|West)liche[rs]?|Mittlere[rs]?|Obere[rs]?|Untere[rs]?)$"
+)
+
+
+def _compass_region(toks: Toks, j: int) -> int:
+    """End of 'Nord Westfalen' after 'IHK' at ``j`` (0 when no compass region follows)."""
+    t = toks.t
+    if _COMPASS.match(t(j)) and toks.cap(j + 1) and not toks.sent_start[j + 1] and t(j + 1).isalpha():
+        return j + 2
+    return 0
+
+
 def _land(toks: Toks, k: int) -> bool:
-    """'das Land Sachsen-Anhalt', 'Land NRW': a federal state named as 'Land' acts (funds,
-    administers) as a public body; 'im Land Bremen' is a place."""
+    """'das Land Sachsen-Anhalt', 'Land NRW', 'vom Freistaat Thüringen': a federal state named
+    as 'Land' or 'Freistaat' acts (funds, administers) as a public body; 'im Land Bremen' is a place."""
     return (
-        toks.t(k) == "Land"
+        toks.t(k) in _STATE_NOUNS
         and toks.t(k - 1) not in {"im", "ins", "Im"}
         and not toks.sent_start[k + 1]
         and (place := places().get(toks.t(k + 1))) is not None
@@ -559,6 +575,8 @@ def _legal_form(toks: Toks, k: int) -> Cand | None:
         end += 2
         if toks.t(end) in LEGAL_FORMS:
             end += 1
+    if toks.t(k) in {"UG", "gUG"} and toks.t(end) == "(" and toks.t(end + 1) == "haftungsbeschränkt":
+        end += 3 if toks.t(end + 2) == ")" else 0  # "UG (haftungsbeschränkt)": the bracket is the form's
     a = k
     reach = k - 5
     while a > 0 and a > reach:
@@ -624,7 +642,8 @@ def _brand_word(toks: Toks, e: int, first: bool) -> bool:
 
 _SOCIETIES = frozenset({"Fraunhofer", "Leibniz", "Helmholtz", "Max-Planck", "DLR"})
 # words some rule of find_orgs starts at by name
-_KEYWORDS = frozenset({"Land", "e."}).union(
+_KEYWORDS = frozenset({"e."}).union(
+    _STATE_NOUNS,
     _SOCIETIES, INSTITUTION_ABBREVIATIONS, KNOWN_ACRONYMS, _QUOTE_OPENERS, _TOWN_NOUNS
 )
 

@@ -193,10 +193,14 @@ def linked_mentions(doc: Document) -> list[LinkedMention]:
 
 
 _LEGAL_TAIL = re.compile(
-    r"\s+(?:GmbH\s*&\s*Co\.\s*KG|gGmbH|GmbH|AG|SE|UG|KGaA|KG|OHG|e\.\s?V\.|eG|Inc\.|Ltd\.|LLC)$"
+    r"\s+(?:GmbH\s*&\s*Co\.\s*KG|gGmbH|GmbH|AG|SE|UG(?:\s*\(haftungsbeschränkt\))?|KGaA|KG|OHG"
+    r"|e\.\s?V\.|eG|Inc\.|Ltd\.|LLC)$"
 )
 # How a _LEGAL_TAIL match ends ("$" may also stand before a final "\n"): the regex only then
-_LEGAL_ENDS = ("KG", "GmbH", "AG", "SE", "UG", "KGaA", "OHG", "V.", "eG", "Inc.", "Ltd.", "LLC", "\n")
+_LEGAL_ENDS = (
+    *("KG", "GmbH", "AG", "SE", "UG", "KGaA", "OHG", "V.", "eG", "Inc.", "Ltd.", "LLC", "\n"),
+    "(haftungsbeschränkt)",
+)
 _REPEAT_TYPES = frozenset({"ORG", "PERSON", "PROJECT", "EVENT"})
 
 
