@@ -61,3 +61,41 @@ def test_short_form_of_a_mini_company_carries_its_relations() -> None:
     names_by_key = {e.key: e.name for e in doc.entities}
     located = {(names_by_key[r.head], names_by_key[r.tail]) for r in doc.relations if r.type == "located_in"}
     assert ("Wellwerk UG (haftungsbeschränkt)", "Kiel") in located
+
+
+def test_metropolitan_region_is_a_region_of_its_own() -> None:
+    doc = run("In der Metropolregion München arbeiten rund 1.900 Menschen in der Windenergie.")
+    assert typed(doc, "PLACE", "Metropolregion München").subtype == "region"
+    assert "München" not in names(doc, "PLACE")
+    town = run("Die Metropolregion Hannover wirbt um Fachkräfte.")
+    assert "Metropolregion Hannover" in names(town, "PLACE")
+
+
+def test_odd_name_after_a_role_is_an_organisation() -> None:
+    doc = run(
+        "„Wir bringen Reedereien und Forschung zusammen“, sagt Lena Brix, Geschäftsführerin von "
+        "tide:one. Im Projekt arbeiten fünf Teams mit."
+    )
+    assert "tide:one" in names(doc, "ORG")
+
+
+def test_research_society_facility_named_without_a_preposition() -> None:
+    doc = run(
+        "Es spricht Dr. Jonas Albers (Fraunhofer-Einrichtung Wasserstoffsysteme Elbmarsch FWE) "
+        "über Elektrolyse."
+    )
+    org = typed(doc, "ORG", "Fraunhofer-Einrichtung Wasserstoffsysteme Elbmarsch FWE")
+    assert org.subtype == "research"
+    assert "FWE" in forms(org)
+
+
+def test_acronym_brand_before_a_research_centre_compound() -> None:
+    doc = run(
+        "Den Impuls gibt Prof. Dr. Eva Lorenz, ZEBRA Wasserstoffforschungszentrum der Universität Kiel."
+    )
+    assert "ZEBRA Wasserstoffforschungszentrum" in names(doc, "ORG")
+
+
+def test_quoted_title_after_a_panel_is_an_event() -> None:
+    doc = run("11:30 Uhr Panel „Gründen auf dem Land“ mit Vertreterinnen der Hochschule Osnabrück")
+    assert "Gründen auf dem Land" in names(doc, "EVENT")

@@ -37,6 +37,7 @@ ORG_CUES: dict[str, str] = _pairs(
     society:network corporation:company laboratory:research centre:other
     forschungsinstitut:research akademie:research laboratorium:research
     kompetenzzentrum:research forschungsgesellschaft:research ministerium:public kammer:public
+    fraunhofer-einrichtung:research leibniz-einrichtung:research helmholtz-einrichtung:research
     wirtschaftsförderung:public agentur:public behörde:public amt:public regierung:public
     kommission:public union:public parlament:public landeszentrum:public bezirksregierung:public
     verwaltung:public senat:public stadtwerke:company sondervermögen:public
@@ -155,7 +156,8 @@ PROJECT_CUES = _words(
 EVENT_CUES = _words(
     """
     ausstellung austausch award camp conference expo fachtagung festival forum gartenschau
-    gipfel hackathon kirchentag konferenz kongress messe nacht night pitch preis roundtable summit
+    gipfel hackathon kirchentag konferenz kongress messe nacht night panel pitch podiumsdiskussion
+    preis roundtable summit
     symposium table tag tage tagung veranstaltung veranstaltungsformat week wettbewerb
     woche workshop
     """,

@@ -221,8 +221,10 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
         a -= 1  # "Bavarian Ministry of Economic Affairs"
     if a > 0 and t(a - 1).lower() in RESEARCH_SOCIETIES:  # "Fraunhofer Institute for ..."
         a -= 1
-    if a == k and a > 0 and "-" in w and _brand_acronym(t(a - 1)):
-        a -= 1  # "GEOMAR Helmholtz-Zentrum für Ozeanforschung": the acronym brand is part of it
+    if a == k and a > 0 and ("-" in w or subtype == "research") and _brand_acronym(t(a - 1)):
+        # "GEOMAR Helmholtz-Zentrum für Ozeanforschung", "MEET Batterieforschungszentrum": the
+        # acronym brand is part of it
+        a -= 1
     if a > 0 and "-" in w and t(a - 1) in first_names():  # "Robert Koch-Institut"
         a -= 1
     j = _tail(toks, k + 1)

@@ -113,6 +113,10 @@ def find_places(toks: Toks) -> list[Cand]:
                 continue
             subtype = "region" if place.kind == "region" else "city"
             prev = toks.t(k - 1)
+            if prev == "Metropolregion" and (not out or out[-1].j < k) and not toks.sent_start[k]:
+                # "Metropolregion Hamburg", "Metropolregion Rhein-Neckar": a region of its own
+                out.append(Cand(k - 1, j, "PLACE", "region", priority=41, confidence=0.85))
+                continue
             if (
                 place.kind == "region"
                 and ADJ_CAP.match(prev)
