@@ -99,3 +99,28 @@ def test_acronym_brand_before_a_research_centre_compound() -> None:
 def test_quoted_title_after_a_panel_is_an_event() -> None:
     doc = run("11:30 Uhr Panel „Gründen auf dem Land“ mit Vertreterinnen der Hochschule Osnabrück")
     assert "Gründen auf dem Land" in names(doc, "EVENT")
+
+
+def _works_for(text: str) -> set[tuple[str, str, str | None]]:
+    from hafen.document import Document
+    from hafen.pipeline import Pipeline
+
+    doc = Pipeline()(Document(source="t.txt", text=text, content_hash="t"))
+    name = {e.key: e.name for e in doc.entities}
+    return {(name[r.head], name[r.tail], r.role) for r in doc.relations if r.type == "works_for"}
+
+
+def test_role_with_its_field_before_the_organisation() -> None:
+    found = _works_for(
+        "Es diskutieren Dr. Carola Wendt, Vizepräsidentin für Forschung der Hochschule Bremerhaven, "
+        "und weitere Gäste."
+    )
+    assert ("Carola Wendt", "Hochschule Bremerhaven", "Vizepräsidentin für Forschung") in found
+
+
+def test_contact_line_with_role_and_organisation() -> None:
+    found = _works_for(
+        "Ansprechpartnerin: Dr. Ines Gerlach, Leiterin Innovation und Umwelt, IHK Schwaben, "
+        "Stettenstraße 1, 86150 Augsburg"
+    )
+    assert ("Ines Gerlach", "IHK Schwaben", "Leiterin Innovation und Umwelt") in found

@@ -45,6 +45,7 @@ CONFIDENCE = {
     "places_in_brackets": 0.65,
     "name_genitive": 0.6,
     "role_unit": 0.75,
+    "role_contact": 0.75,
     "founder": 0.65,
     "name_compound": 0.55,
     "cooperation_mit": 0.7,

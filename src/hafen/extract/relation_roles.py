@@ -17,11 +17,15 @@ _COMPOUND_ROLE = re.compile(rf"^-({P.ROLE})\s+$")
 _WITH_ROLE = re.compile(
     rf"^\s*mit\s+(?:dem|der|ihrem|seinem|ihrer|seiner)\s+({P.ROLE}(?:\s+und\s+{P.ROLE})?)\s+$"
 )
+# a role's field: "Vizepräsident für Transfer", "Leiter Innovation und Technologie"
+_FIELD = r"(?:\s+(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+und\s+[A-ZÄÖÜ][\wäöüß-]+)?)?"
 _APPOSITION_ROLE = re.compile(
-    rf"^\s*,\s*(?:{P.ART}\s+)?({P.ADJ}?{P.ROLE}(?:\s+und\s+{P.ROLE})?(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s+"
+    rf"^\s*,\s*(?:{P.ART}\s+)?({P.ADJ}?{P.ROLE}(?:\s+und\s+{P.ROLE})?{_FIELD})\s+"
     r"(?:der|des|bei\s+der|beim|bei\s+dem|bei|von\s+der|vom|von|im|am|für\s+die|für\s+den|of|at)\s+"
     rf"{P.ADJ}?$"
 )
+# a contact line: "Dr. Tobias Maier-Lenz, Leiter Innovation und Technologie, IHK Region Stuttgart"
+_CONTACT_ROLE = re.compile(rf"^\s*,\s*({P.ROLE}{_FIELD})\s*,\s*$")
 _CLAUSE_AT = re.compile(r"^\s*,\s*(?:der|die)\s+(?:bei\s+der|beim|bei\s+dem|im|in\s+der)\s+$")
 _CLAUSE_VERB = re.compile(r"\s+(?:als\s+)?([\w ]*?)\s*(?:ist|arbeitet|tätig)\b")
 _CLAUSE_DUTY = re.compile(r"\s+(?:arbeitet|tätig|verantwortlich|zuständig)")
@@ -61,6 +65,9 @@ def roles_between(s: SentenceContext, i: int) -> None:
         m = P.UNIT_ROLE.match(gap)
         if m:
             s.add(a, "works_for", b, "role_unit", role=m.group(1).strip())
+        m = _CONTACT_ROLE.match(gap)
+        if m:
+            s.add(a, "works_for", b, "role_contact", role=m.group(1).strip())
         m = _CLAUSE_AT.match(gap)
         if m:
             tail = s.text[b.end : b.end + 60]
