@@ -42,19 +42,19 @@ RELATIONS_FLOOR = 0.51
 
 # Documents 12–15 (third round) were scored blind first: ALL-TOPIC 0.798, ORG 0.746, PERSON
 # 1.000, PLACE 0.784, PROJECT 0.609, EVENT 0.889, TOPIC 0.667, relations 0.243. After the
-# general fixes of tests/extract/test_heldout_round3.py: ALL-TOPIC 0.866, ORG 0.866, PERSON
-# 1.000, PLACE 0.840, PROJECT 0.636, EVENT 1.000, TOPIC 0.667, relations 0.389. They have
+# general fixes of tests/extract/test_heldout_round3.py: ALL-TOPIC 0.871, ORG 0.866, PERSON
+# 1.000, PLACE 0.840, PROJECT 0.667, EVENT 1.000, TOPIC 0.667, relations 0.435. They have
 # their own floors, so the floors of 01–11 keep guarding those documents unchanged.
 ROUND3_FLOORS = {
-    "ALL-TOPIC": 0.85,
+    "ALL-TOPIC": 0.86,
     "ORG": 0.85,
     "PERSON": 0.96,
     "PLACE": 0.82,
-    "PROJECT": 0.60,
+    "PROJECT": 0.64,
     "EVENT": 0.95,
     "TOPIC": 0.64,
 }
-ROUND3_RELATIONS_FLOOR = 0.37
+ROUND3_RELATIONS_FLOOR = 0.42
 ROUND3 = ("12_", "13_", "14_", "15_")
 
 

@@ -124,3 +124,25 @@ def test_contact_line_with_role_and_organisation() -> None:
         "Stettenstraße 1, 86150 Augsburg"
     )
     assert ("Ines Gerlach", "IHK Schwaben", "Leiterin Innovation und Umwelt") in found
+
+
+def test_speaker_entry_with_firm_and_town() -> None:
+    from hafen.document import Document
+    from hafen.pipeline import Pipeline
+
+    text = "Es diskutieren Jana Voss (Voss Präzisionsguss GmbH & Co. KG, Beckum) und weitere Gäste."
+    doc = Pipeline()(Document(source="t.txt", text=text, content_hash="t"))
+    name = {e.key: e.name for e in doc.entities}
+    found = {(name[r.head], r.type, name[r.tail]) for r in doc.relations}
+    assert ("Jana Voss", "works_for", "Voss Präzisionsguss GmbH & Co. KG") in found
+    assert ("Voss Präzisionsguss GmbH & Co. KG", "located_in", "Beckum") in found
+
+
+def test_association_named_without_seat_and_legal_form() -> None:
+    doc = run(
+        "Die Wasserstoff-Initiative Rostock e. V. zählt 80 Mitglieder. Vorsitzender der "
+        "Wasserstoff-Initiative ist seit 2024 Ole Brandt."
+    )
+    assoc = typed(doc, "ORG", "Wasserstoff-Initiative Rostock e. V.")
+    assert "Wasserstoff-Initiative" in forms(assoc)
+    assert "Wasserstoff-Initiative" not in names(doc, "PROJECT")

@@ -526,13 +526,8 @@ def company_short_forms(
     text = toks.text
     shorts: dict[tuple[str, ...], int] = {}
     for n, c in enumerate(kept):
-        words = tuple(text[c.i : c.j - 1])
-        if (
-            c.type == "ORG"
-            and len(words) >= 2
-            and (text[c.j - 1] in LEGAL_FORMS or text[c.j - 1][:-1] in LEGAL_FORMS)  # "GmbH."
-            and all(w[:1].isupper() and w.isalnum() for w in words)
-        ):
+        words = _without_legal_form(text[c.i : c.j]) if c.type == "ORG" else None
+        if words:
             shorts.setdefault(words, n)
     if not shorts:
         return kept, links
@@ -577,3 +572,29 @@ def company_short_forms(
 
 
 _NAME_KINDS = frozenset({"ORG", "PROJECT", "EVENT"})
+
+
+def _coined_compound(word: str) -> bool:
+    """'Logistik-Initiative', 'Wasserstoff-Initiative': capitalised parts joined by a hyphen
+    ('Start-up' and 'E-Mail' are words of their own)."""
+    parts = word.split("-")
+    return len(parts) >= 2 and len(word) > 8 and all(p[:1].isupper() and len(p) > 2 for p in parts)
+
+
+def _without_legal_form(words: list[str]) -> tuple[str, ...] | None:
+    """The words a company or association is called by without its legal form and the seat
+    before it ('Logistik-Initiative Hamburg e. V.' -> 'Logistik-Initiative'); None when the
+    name has no legal form or what is left is too plain to name it alone."""
+    if len(words) >= 3 and words[-2] == "e." and words[-1] == "V.":
+        words = words[:-2]
+    elif words and (words[-1] in LEGAL_FORMS or words[-1][:-1] in LEGAL_FORMS):  # also "GmbH."
+        words = words[:-1]
+    else:
+        return None
+    if len(words) >= 2 and words[-1] in places():
+        words = words[:-1]
+    if not words or not all(w[:1].isupper() and w.replace("-", "").isalnum() for w in words):
+        return None
+    if len(words) == 1 and not _coined_compound(words[0]):
+        return None  # one word names the firm only when it is a coined compound: "Logistik-Initiative"
+    return tuple(words)

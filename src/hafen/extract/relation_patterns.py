@@ -46,6 +46,7 @@ CONFIDENCE = {
     "name_genitive": 0.6,
     "role_unit": 0.75,
     "role_contact": 0.75,
+    "listed_place": 0.7,
     "founder": 0.65,
     "name_compound": 0.55,
     "cooperation_mit": 0.7,

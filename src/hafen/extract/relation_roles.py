@@ -36,6 +36,7 @@ _WITH_PARTNER = re.compile(r"^\s+(?:mit|und|sowie)\s+(?:der|dem|den|die|das)?\s*
 _LISTED_WITH = re.compile(r"^(?:,[ \t]*|[ \t]*\([ \t]*)$")
 # the organisation closes the bracket or the line (an abbreviation may follow it)
 _LISTED_END = re.compile(r"(?:[ \t]+[A-ZÄÖÜ]{2,6})?[ \t]*(?:\)|\n|$)")
+_PLACE_AFTER = re.compile(r"^,[ \t]*$")
 _ROLE_BEFORE = re.compile(rf"\b({P.ROLE})\s+(?:der|des|bei\s+der|beim|vom|von\s+der)\s+{P.ADJ}?$")
 
 
@@ -75,9 +76,15 @@ def roles_between(s: SentenceContext, i: int) -> None:
             if v or _CLAUSE_DUTY.match(tail):
                 role = _clause_role(s.text[b.end : s.end])
                 s.add(a, "works_for", b, "role_clause", role=role)
-        if _LISTED_WITH.match(gap) and _LISTED_END.match(s.text, b.end):
-            # a speaker list: "Dr. Anneke Rüther, bremenports GmbH", "Claudia Ahlers (Lloyd Werft GmbH)"
-            s.add(a, "works_for", b, "role_listed")
+        if _LISTED_WITH.match(gap):
+            place = _listed_place(s, i + 1)
+            if place is not None:
+                # "Lukas Hüsing (Hüsing Kunststofftechnik GmbH & Co. KG, Ahlen)": the firm and its town
+                s.add(a, "works_for", b, "role_listed")
+                s.add(b, "located_in", place, "listed_place")
+            elif _LISTED_END.match(s.text, b.end):
+                # a speaker list: "Dr. Anneke Rüther, bremenports GmbH", "Claudia Ahlers (Lloyd Werft GmbH)"
+                s.add(a, "works_for", b, "role_listed")
         title = P.TITLE_RE.search(s.text[max(s.start, a.start - 20) : a.end])
         if title and _TITLE_VON.match(gap):
             s.add(a, "works_for", b, "title_von", role=title.group(0).strip())
@@ -90,6 +97,14 @@ def roles_between(s: SentenceContext, i: int) -> None:
         m = _ROLE_BEFORE.search(lead)
         if m:
             s.add(b, "works_for", a, "role_before", role=m.group(1))
+
+
+def _listed_place(s: SentenceContext, j: int) -> LinkedMention | None:
+    """The town after the organisation ``j`` of a speaker list entry, closing it: ", Ahlen)"."""
+    if j + 1 >= len(s.ments) or s.ments[j + 1].type != "PLACE" or not _PLACE_AFTER.match(s.gap(j, j + 1)):
+        return None
+    place = s.ments[j + 1]
+    return place if _LISTED_END.match(s.text, place.end) else None
 
 
 def _bracket_holders(s: SentenceContext, j: int) -> None:
