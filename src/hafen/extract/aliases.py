@@ -16,7 +16,7 @@ from hafen.extract.cues import acronym_word, is_acronym
 from hafen.extract.lexicon import (
     GENERIC_ACRONYMS,
     INSTITUTION_ABBREVIATIONS,
-    LEGAL_FORMS,
+    is_legal_form,
     lemma_key,
     lemma_word,
     places,
@@ -542,7 +542,7 @@ def company_short_forms(
         for words, src in shorts.items():
             j = k + len(words)
             after = toks.t(j)
-            if tuple(text[k:j]) != words or after in LEGAL_FORMS or after[:-1] in LEGAL_FORMS:
+            if tuple(text[k:j]) != words or is_legal_form(after):
                 continue  # another name, or the full name itself
             if True in toks.sent_start[k + 1 : j]:
                 continue  # words across a sentence break
@@ -587,7 +587,7 @@ def _without_legal_form(words: list[str]) -> tuple[str, ...] | None:
     name has no legal form or what is left is too plain to name it alone."""
     if len(words) >= 3 and words[-2] == "e." and words[-1] == "V.":
         words = words[:-2]
-    elif words and (words[-1] in LEGAL_FORMS or words[-1][:-1] in LEGAL_FORMS):  # also "GmbH."
+    elif words and is_legal_form(words[-1]):
         words = words[:-1]
     else:
         return None

@@ -17,6 +17,7 @@ from hafen.extract.lexicon import (
     city_of_adjective,
     places,
 )
+from hafen.extract.persons import role_of
 
 PROJECT_RE = re.compile("(" + "|".join(sorted(PROJECT_CUES, key=len, reverse=True)) + r")(s|es)?$")
 EVENT_RE = re.compile("(" + "|".join(sorted(EVENT_CUES, key=len, reverse=True)) + r")(s|es|n)?$")
@@ -226,11 +227,8 @@ def context_type(toks: Toks, i: int, j: int) -> tuple[str, str | None] | None:
         cue = head_cue(after)  # "the BayTOU programme", "the AI24 conference": English heads
         if cue:
             return cue[0], cue[1] or None
-    if before in {"von", "bei"} and toks.cap(i - 2):
-        from hafen.extract.persons import role_of
-
-        if role_of(toks.t(i - 2)):
-            return "ORG", "other"  # "Geschäftsführerin von next:harbour": a role is held at an organisation
+    if before in {"von", "bei"} and toks.cap(i - 2) and role_of(toks.t(i - 2)):
+        return "ORG", "other"  # "Geschäftsführerin von next:harbour": a role is held at an organisation
     k = j
     if toks.t(k) == ",":
         k += 1

@@ -86,6 +86,17 @@ LEGAL_FORMS = _words(
     """,
     frozenset,
 ) | {"GmbH & Co. KG", "e. V."}
+
+
+def dotted_legal_form(word: str) -> bool:
+    """'GmbH.', 'mbH.': a legal form the tokenizer kept together with the sentence's full stop."""
+    return len(word) > 2 and word[-1] == "." and word[:-1] in LEGAL_FORMS and word not in LEGAL_FORMS
+
+
+def is_legal_form(word: str) -> bool:
+    """A token that is a legal form: 'GmbH', or 'GmbH.' at the end of a sentence."""
+    return word in LEGAL_FORMS or dotted_legal_form(word)
+
 # Abbreviations of kinds of German institutions: a name when a place follows ("IHK zu Köln").
 INSTITUTION_ABBREVIATIONS: dict[str, str] = _pairs(
     """

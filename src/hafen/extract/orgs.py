@@ -48,11 +48,13 @@ from hafen.extract.lexicon import (
     ORG_CUES,
     RESEARCH_SOCIETIES,
     STANDALONE_ORGS,
+    dotted_legal_form,
     first_names,
     places,
     topic_forms,
     zipf,
 )
+from hafen.extract.persons import role_of
 from hafen.extract.projects import (
     BULLETS,
     example_list,
@@ -268,7 +270,7 @@ def _cue_org(toks: Toks, k: int, subtype: str) -> Cand | None:
             j += 1
         if is_place(toks, j):
             j += 1
-    if j > k + 1 and _dotted_form(t(j)):
+    if j > k + 1 and dotted_legal_form(t(j)):
         return None  # "Gesellschaft für … mbH." ending a sentence: the legal-form rule takes it
     if j > k + 1 and (t(j) in LEGAL_FORMS or (t(j) == "e." and t(j + 1) == "V.")):
         # "Gesellschaft für Wirtschaftsförderung und Standortmarketing mbH": the legal form closes it
@@ -354,7 +356,7 @@ def _word(w: str) -> _Word | None:
     """The word-level facts about ``w``; None if no detector below can start at it: every
     one needs a capitalised word, a quote, a legal form or an odd shape ('ruhr:HUB',
     'iCapital'), so the other tokens (most of a text) are skipped at once."""
-    dotted = _dotted_form(w)
+    dotted = dotted_legal_form(w)
     # a word of letters with no capital after the first ("Haus", "und") has neither an odd
     # shape nor an acronym's: both need a capital, digit, '.' or ':' after the first letter
     plain = w.isalpha() and w[1:].islower()
@@ -608,14 +610,9 @@ def _legal_form(toks: Toks, k: int) -> Cand | None:
     if a == k:
         return None
     subtype = "network" if toks.t(k) in {"e.", "e.V.", "eV"} else "company"  # a registered association
-    if _dotted_form(toks.t(end - 1)):  # "GmbH." ending a sentence: the full stop is not the name's
+    if dotted_legal_form(toks.t(end - 1)):  # "GmbH." ending a sentence: the full stop is not the name's
         return Cand(a, end, "ORG", subtype, 85, 0.9, start=toks.start[a], end=toks.end[end - 1] - 1)
     return Cand(a, end, "ORG", subtype, priority=85, confidence=0.9)
-
-
-def _dotted_form(w: str) -> bool:
-    """'GmbH.', 'mbH.': a legal form the tokenizer kept together with the sentence's full stop."""
-    return len(w) > 2 and w[-1] == "." and w[:-1] in LEGAL_FORMS and w not in LEGAL_FORMS
 
 
 _LAW = re.compile(r"^[A-ZÄÖÜ][A-Za-zäöü]{0,4}[a-zäöü][A-Za-z]*(G|GB|VO|V)$")
@@ -652,8 +649,6 @@ _KEYWORDS = frozenset({"e."}).union(
 
 def _role_prefix(toks: Toks, k: int) -> Cand | None:
     """'WEG-Geschäftsführer', 'VW-Managerin': the organisation named before a role noun."""
-    from hafen.extract.persons import role_of
-
     w = toks.text[k]
     role = role_of(w)
     if not role:

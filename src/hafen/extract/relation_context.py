@@ -196,11 +196,6 @@ _LEGAL_TAIL = re.compile(
     r"\s+(?:GmbH\s*&\s*Co\.\s*KG|gGmbH|GmbH|AG|SE|UG(?:\s*\(haftungsbeschränkt\))?|KGaA|KG|OHG"
     r"|e\.\s?V\.|eG|Inc\.|Ltd\.|LLC)$"
 )
-# How a _LEGAL_TAIL match ends ("$" may also stand before a final "\n"): the regex only then
-_LEGAL_ENDS = (
-    *("KG", "GmbH", "AG", "SE", "UG", "KGaA", "OHG", "V.", "eG", "Inc.", "Ltd.", "LLC", "\n"),
-    "(haftungsbeschränkt)",
-)
 _REPEAT_TYPES = frozenset({"ORG", "PERSON", "PROJECT", "EVENT"})
 
 
@@ -217,7 +212,7 @@ def _unlinked_repeats(doc: Document, spans: Sequence[tuple[int, int, object]]) -
             continue
         for form in (e.name, *e.aliases):
             forms.setdefault(form, e.key)
-            short = _LEGAL_TAIL.sub("", form) if e.type == "ORG" and form.endswith(_LEGAL_ENDS) else form
+            short = _LEGAL_TAIL.sub("", form) if e.type == "ORG" else form
             if short != form and len(short) >= 4 and (" " in short or _rare_word(short)):
                 forms.setdefault(short, e.key)
     taken = sorted([(a, b) for a, b, _ in spans])
